@@ -1,0 +1,56 @@
+# Set-up and everyday commands. `make demo` and `make test` do everything on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.9
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the test suite needs: a real browser for the journeys and accessibility checks.
+TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core
+
+.PHONY: demo test install install-dev assets debian-test-packages lint lock clean
+
+demo: install assets
+	$(BIN)/ordito demo
+
+test: install-dev assets debian-test-packages
+	$(BIN)/pytest -n auto
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+install: $(UV)
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements/base.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+
+install-dev: $(UV)
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements/dev.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+
+assets: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+debian-test-packages:
+	@missing=""; for p in $(TEST_DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/ordito manage makemigrations --check --dry-run
+
+# Regenerate the lock files after changing pyproject.toml.
+lock: $(UV)
+	$(UV) pip compile --quiet pyproject.toml -o requirements/base.lock --python-version 3.11
+	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements/dev.lock --python-version 3.11
+
+clean:
+	rm -rf $(VENV) node_modules var artifacts

@@ -1,0 +1,20 @@
+"""The `ordito` command: one entry point, one thin sub-command per capability.
+
+Results go to standard output, messages to standard error. Exit 0 on success, 2 on bad input
+(with a message naming the file, row, column or option), 1 on other failures.
+"""
+
+import click
+
+from ordito.cli.site import demo, manage, serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ordito")
+def main() -> None:
+    """Ordito: participatory strategic planning for a metropolitan area."""
+
+
+main.add_command(demo)
+main.add_command(manage)
+main.add_command(serve)

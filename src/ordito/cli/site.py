@@ -1,0 +1,116 @@
+"""Running the site: `ordito demo`, `ordito serve` and `ordito manage` (Django's commands)."""
+
+import os
+import secrets
+import sys
+
+import click
+
+DEMO_ADMIN = "admin"
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    import django
+
+    django.setup()
+
+
+@click.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
+@click.argument("arguments", nargs=-1, type=click.UNPROCESSED)
+def manage(arguments: tuple[str, ...]) -> None:
+    """Run one of Django's management commands.
+
+    \b
+    Example:
+      ordito manage migrate
+      ordito manage createsuperuser
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ordito manage", *arguments])
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--no-serve", is_flag=True, help="Prepare the database and stop.")
+def demo(host: str, port: int, no_serve: bool) -> None:
+    """Create or update the demo database under var/, load the Turin demo and serve it.
+
+    The admin account `admin` gets a new random password at every run; it is printed below.
+
+    \b
+    Example:
+      ordito demo
+    """
+    os.environ.setdefault("DEBUG", "true")
+    django_setup()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from ordito.interop.demo import demo_load
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    report = demo_load()
+    click.echo(report.summary(), err=True)
+
+    password = secrets.token_urlsafe(12)
+    user_model = get_user_model()
+    admin, _ = user_model.objects.get_or_create(
+        username=DEMO_ADMIN, defaults={"is_staff": True, "is_superuser": True}
+    )
+    admin.set_password(password)
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    click.echo(
+        f"\nOrdito demo: http://{host}:{port}/\n"
+        f"Admin: http://{host}:{port}/admin/  user: {DEMO_ADMIN}  password: {password}\n",
+        err=True,
+    )
+    if not no_serve:
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+@click.command()
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="host:port to listen on.")
+@click.option(
+    "--workers",
+    default=lambda: (os.cpu_count() or 1) * 2 + 1,
+    show_default="2 × cores + 1",
+    type=click.IntRange(1, 256),
+)
+@click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--no-collectstatic", is_flag=True, help="Skip collecting static files.")
+def serve(bind: str, workers: int, threads: int, no_collectstatic: bool) -> None:
+    """Serve Ordito with gunicorn; whitenoise serves the static files.
+
+    Set DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment first.
+
+    \b
+    Example:
+      DEBUG=false SECRET_KEY=... ALLOWED_HOSTS=plan.example.org ordito serve --bind 0.0.0.0:8000
+    """
+    django_setup()
+    from django.core.management import call_command
+
+    if not no_collectstatic:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "ordito.wsgi:application",
+        "--bind", bind,
+        "--workers", str(workers),
+        "--threads", str(threads),
+        "--access-logfile", "-",
+    ]  # fmt: skip
+    run()

@@ -1,0 +1,48 @@
+"""Saving a model through its own validation, with the change recorded in its history.
+
+Every service that writes plan content ends here, so the admin, the API and the importer get the
+same checks, the same messages keyed by field, and a history entry naming who made the change.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+M = TypeVar("M", bound=models.Model)
+
+
+def assign(instance: models.Model, values: Mapping[str, Any], *, allowed: Iterable[str]) -> bool:
+    """Set `values` on `instance`; return whether anything changed.
+
+    A key outside `allowed` is refused under its own name, so a typo never passes silently.
+    """
+    allowed = set(allowed)
+    unknown = sorted(set(values) - allowed)
+    if unknown:
+        raise ValidationError(
+            {key: _("This field does not exist or cannot be set.") for key in unknown}
+        )
+    changed = False
+    for name, value in values.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_one:
+            # Compare ids: reading an unset relation of a new row would raise.
+            current, wanted = getattr(instance, field.attname), getattr(value, "pk", value)
+        else:
+            current, wanted = getattr(instance, name), value
+        if current != wanted or (field.many_to_one and current is None and value is not None):
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+def validated_save(instance: M, *, by: AbstractBaseUser | None) -> M:
+    """Validate `instance` fully (fields, links, constraints), then save it with its author."""
+    instance.full_clean()
+    instance._history_user = by
+    instance.save()
+    return instance

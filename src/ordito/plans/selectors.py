@@ -1,0 +1,197 @@
+"""Reads of plans that pages, the API and the exporter share.
+
+Each selector names the related rows its callers use, so a page costs a constant number of
+queries whatever the size of the plan.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from ordito.actors.models import ProjectRole
+from ordito.plans.models import (
+    Contribution,
+    Dependency,
+    Direction,
+    Objective,
+    Plan,
+    Project,
+    ThematicArea,
+)
+
+PROJECT_SORTS = {
+    "code": ("code",),
+    "title": ("title", "code"),
+    "budget": ("budget_eur", "code"),
+    "-budget": ("-budget_eur", "code"),
+    "start": ("planned_start", "code"),
+    "status": ("status", "code"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilters:
+    """Filters of the project list; `None` means "any"."""
+
+    area: int | None = None
+    direction: int | None = None
+    status: str | None = None
+    municipality: str | None = None  # ISTAT code
+    promoter: int | None = None  # actor id
+    q: str = ""
+    sort: str = "code"
+
+    def apply(self, projects: QuerySet[Project]) -> QuerySet[Project]:
+        if self.area is not None:
+            projects = projects.filter(direction__area_id=self.area)
+        if self.direction is not None:
+            projects = projects.filter(direction_id=self.direction)
+        if self.status:
+            projects = projects.filter(status=self.status)
+        if self.municipality:
+            projects = projects.filter(municipality__istat_code=self.municipality)
+        if self.promoter is not None:
+            projects = projects.filter(
+                pk__in=ProjectRole.objects.filter(
+                    actor_id=self.promoter, role=ProjectRole.Role.PROMOTER
+                ).values("project_id")
+            )
+        if self.q:
+            projects = projects.filter(text_matches(self.q, "code", "title", "description"))
+        return projects.order_by(*PROJECT_SORTS.get(self.sort, PROJECT_SORTS["code"]))
+
+
+def text_matches(query: str, *fields: str) -> Q:
+    """Every word of `query` appears in one of `fields`, in Italian or English (case-insensitive)."""
+    condition = Q()
+    for word in query.split()[:10]:
+        word_condition = Q()
+        for field in fields:
+            if field == "code":
+                word_condition |= Q(code__icontains=word)
+            else:
+                word_condition |= Q(**{f"{field}_it__icontains": word})
+                word_condition |= Q(**{f"{field}_en__icontains": word})
+        condition &= word_condition
+    return condition
+
+
+def plan_list() -> QuerySet[Plan]:
+    return Plan.objects.select_related("previous").order_by("-period_start", "slug")
+
+
+def plan_tree(*, plan: Plan) -> QuerySet[ThematicArea]:
+    """The plan's areas, each with its directions and their objectives, in the plan's order."""
+    objectives = Objective.objects.order_by("order", "code").prefetch_related("meta_objectives")
+    directions = Direction.objects.order_by("order", "code").prefetch_related(
+        Prefetch("objectives", queryset=objectives)
+    )
+    return (
+        ThematicArea.objects.filter(plan=plan)
+        .order_by("order", "code")
+        .prefetch_related(Prefetch("directions", queryset=directions))
+    )
+
+
+def plan_counts(*, plan: Plan) -> dict[str, int]:
+    """How many areas, directions, objectives, projects and actors the plan has."""
+    counts = Plan.objects.filter(pk=plan.pk).aggregate(
+        areas=Count("areas", distinct=True),
+        directions=Count("directions", distinct=True),
+        objectives=Count("objectives", distinct=True),
+        projects=Count("projects", distinct=True),
+    )
+    counts["actors"] = (
+        ProjectRole.objects.filter(project__plan=plan).values("actor_id").distinct().count()
+    )
+    return counts
+
+
+def plan_latest_changes(*, plan: Plan, limit: int = 8) -> QuerySet:
+    """The most recent changes to the plan's projects, newest first."""
+    return (
+        Project.history.filter(plan_id=plan.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+
+
+def area_get(*, plan: Plan, pk: int) -> ThematicArea:
+    return plan_tree(plan=plan).get(pk=pk)
+
+
+def direction_get(*, plan: Plan, pk: int) -> Direction:
+    objectives = Objective.objects.order_by("order", "code").annotate(
+        project_count=Count("projects", distinct=True)
+    )
+    return (
+        Direction.objects.filter(plan=plan)
+        .select_related("area")
+        .prefetch_related(Prefetch("objectives", queryset=objectives))
+        .get(pk=pk)
+    )
+
+
+def objective_get(*, plan: Plan, pk: int) -> Objective:
+    contributions = Contribution.objects.select_related("project").order_by(
+        "-strength", "project__code"
+    )
+    return (
+        Objective.objects.filter(plan=plan)
+        .select_related("direction__area")
+        .prefetch_related("meta_objectives", Prefetch("contributions", queryset=contributions))
+        .get(pk=pk)
+    )
+
+
+def project_list(*, plan: Plan, filters: ProjectFilters) -> QuerySet[Project]:
+    promoters = ProjectRole.objects.filter(role=ProjectRole.Role.PROMOTER).select_related("actor")
+    return filters.apply(
+        Project.objects.filter(plan=plan)
+        .select_related("direction__area", "municipality")
+        .prefetch_related(Prefetch("roles", queryset=promoters, to_attr="promoter_roles"))
+    )
+
+
+def project_get(*, pk: int, plan: Plan | None = None) -> Project:
+    projects = Project.objects.all() if plan is None else Project.objects.filter(plan=plan)
+    contributions = Contribution.objects.select_related("objective").order_by(
+        "objective__order", "objective__code"
+    )
+    dependencies = Dependency.objects.select_related("depends_on").order_by("depends_on__code")
+    roles = ProjectRole.objects.select_related("actor").order_by("role", "actor__name")
+    return (
+        projects.select_related(
+            "plan", "direction__area", "municipality", "carried_over_from__plan"
+        )
+        .prefetch_related(
+            Prefetch("contributions", queryset=contributions),
+            Prefetch("dependencies", queryset=dependencies),
+            Prefetch("roles", queryset=roles),
+        )
+        .get(pk=pk)
+    )
+
+
+def plan_search(*, plan: Plan, query: str, limit: int = 50) -> dict[str, QuerySet]:
+    """The plan's directions, objectives and projects whose code, title or description match."""
+    if not query.strip():
+        return {
+            "directions": Direction.objects.none(),
+            "objectives": Objective.objects.none(),
+            "projects": Project.objects.none(),
+        }
+    return {
+        "directions": Direction.objects.filter(plan=plan)
+        .filter(text_matches(query, "code", "title", "description"))
+        .select_related("area")
+        .order_by("order", "code")[:limit],
+        "objectives": Objective.objects.filter(plan=plan)
+        .filter(text_matches(query, "code", "title", "short_title", "description"))
+        .select_related("direction")
+        .order_by("order", "code")[:limit],
+        "projects": Project.objects.filter(plan=plan)
+        .filter(text_matches(query, "code", "title", "description"))
+        .select_related("direction")
+        .order_by("code")[:limit],
+    }

@@ -1,0 +1,240 @@
+"""Every write to a plan's structure and projects.
+
+Parts of a plan are saved by their code ("upsert"): the same call creates a part or updates it,
+and writes (and records in the history) only when something changed. That is what lets the admin,
+the API and the importer share one path, and what makes loading the same file twice a no-op.
+"""
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from ordito.plans.models import (
+    Contribution,
+    Dependency,
+    Direction,
+    MetaObjective,
+    Objective,
+    ObjectiveInfluence,
+    Plan,
+    Project,
+    ThematicArea,
+)
+from ordito.plans.records import assign, validated_save
+
+M = TypeVar("M", bound=models.Model)
+User = AbstractBaseUser | None
+
+
+def translated(*names: str) -> tuple[str, ...]:
+    return tuple(f"{name}_{language}" for name in names for language in ("it", "en"))
+
+
+PLAN_FIELDS = (
+    *translated("title", "territory", "vision", "description"),
+    "period_start",
+    "period_end",
+    "status",
+    "approved_on",
+    "previous",
+)
+META_OBJECTIVE_FIELDS = (*translated("title", "description"), "order")
+AREA_FIELDS = (*translated("title", "description"), "kind", "order", "is_example")
+DIRECTION_FIELDS = (*translated("title", "description"), "area", "order", "is_example")
+OBJECTIVE_FIELDS = (
+    *translated("title", "short_title", "description"),
+    "direction",
+    "order",
+    "is_example",
+)
+PROJECT_FIELDS = (
+    *translated("title", "description"),
+    "kind",
+    "status",
+    "direction",
+    "municipality",
+    "latitude",
+    "longitude",
+    "budget_eur",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "carried_over_from",
+    "is_example",
+)
+
+
+def upsert(
+    model: type[M],
+    *,
+    by: User,
+    lookup: Mapping[str, Any],
+    values: Mapping[str, Any],
+    allowed: Iterable[str],
+) -> tuple[M, bool]:
+    """Create or update the row matching `lookup`; return it and whether it was written."""
+    instance = model.objects.filter(**lookup).first() or model(**lookup)
+    is_new = instance.pk is None
+    changed = assign(instance, values, allowed=allowed)
+    if is_new or changed:
+        validated_save(instance, by=by)
+    return instance, is_new or changed
+
+
+@transaction.atomic
+def plan_save(*, by: User, slug: str, values: Mapping[str, Any]) -> tuple[Plan, bool]:
+    """Create or update the plan `slug`."""
+    return upsert(Plan, by=by, lookup={"slug": slug}, values=values, allowed=PLAN_FIELDS)
+
+
+@transaction.atomic
+def meta_objective_save(
+    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+) -> tuple[MetaObjective, bool]:
+    return upsert(
+        MetaObjective,
+        by=by,
+        lookup={"plan": plan, "code": code},
+        values=values,
+        allowed=META_OBJECTIVE_FIELDS,
+    )
+
+
+@transaction.atomic
+def area_save(
+    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+) -> tuple[ThematicArea, bool]:
+    return upsert(
+        ThematicArea, by=by, lookup={"plan": plan, "code": code}, values=values, allowed=AREA_FIELDS
+    )
+
+
+@transaction.atomic
+def direction_save(
+    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+) -> tuple[Direction, bool]:
+    return upsert(
+        Direction,
+        by=by,
+        lookup={"plan": plan, "code": code},
+        values=values,
+        allowed=DIRECTION_FIELDS,
+    )
+
+
+@transaction.atomic
+def objective_save(
+    *,
+    by: User,
+    plan: Plan,
+    code: str,
+    values: Mapping[str, Any],
+    meta_objectives: Iterable[MetaObjective] | None = None,
+) -> tuple[Objective, bool]:
+    """Create or update an objective; `meta_objectives`, when given, replaces its links."""
+    objective, written = upsert(
+        Objective,
+        by=by,
+        lookup={"plan": plan, "code": code},
+        values=values,
+        allowed=OBJECTIVE_FIELDS,
+    )
+    if meta_objectives is not None:
+        wanted = list(meta_objectives)
+        if any(meta.plan_id != plan.pk for meta in wanted):
+            raise ValidationError(
+                {"meta_objectives": _("Choose meta-objectives of the same plan.")}
+            )
+        if {meta.pk for meta in wanted} != set(
+            objective.meta_objectives.values_list("pk", flat=True)
+        ):
+            objective.meta_objectives.set(wanted)
+            written = True
+    return objective, written
+
+
+@transaction.atomic
+def project_save(
+    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+) -> tuple[Project, bool]:
+    return upsert(
+        Project, by=by, lookup={"plan": plan, "code": code}, values=values, allowed=PROJECT_FIELDS
+    )
+
+
+@transaction.atomic
+def contribution_set(
+    *, by: User, project: Project, objective: Objective, strength: int
+) -> tuple[Contribution, bool]:
+    """Record that `project` serves `objective` with a signed strength (−3..+3, not 0)."""
+    return upsert(
+        Contribution,
+        by=by,
+        lookup={"project": project, "objective": objective},
+        values={"strength": strength},
+        allowed=("strength",),
+    )
+
+
+@transaction.atomic
+def contribution_remove(*, by: User, project: Project, objective: Objective) -> bool:
+    contribution = Contribution.objects.filter(project=project, objective=objective).first()
+    if contribution is None:
+        return False
+    contribution._history_user = by
+    contribution.delete()
+    return True
+
+
+@transaction.atomic
+def dependency_add(
+    *, by: User, project: Project, depends_on: Project, lag_days: int = 0
+) -> tuple[Dependency, bool]:
+    """Record that `project` cannot start before `depends_on` is finished (plus `lag_days`)."""
+    # Lock the plan so two concurrent edits cannot each add half of a cycle.
+    Plan.objects.select_for_update().filter(pk=project.plan_id).first()
+    return upsert(
+        Dependency,
+        by=by,
+        lookup={"project": project, "depends_on": depends_on},
+        values={"lag_days": lag_days},
+        allowed=("lag_days",),
+    )
+
+
+@transaction.atomic
+def dependency_remove(*, by: User, project: Project, depends_on: Project) -> bool:
+    dependency = Dependency.objects.filter(project=project, depends_on=depends_on).first()
+    if dependency is None:
+        return False
+    dependency._history_user = by
+    dependency.delete()
+    return True
+
+
+@transaction.atomic
+def objective_influence_set(
+    *,
+    by: User,
+    plan: Plan,
+    source: Objective,
+    target: Objective,
+    strength: int,
+    is_potential: bool = False,
+    is_example: bool = False,
+) -> tuple[ObjectiveInfluence, bool]:
+    """Set one cell of the cross-impact matrix (0–3, or potential)."""
+    if source.pk == target.pk:
+        raise ValidationError({"target": _("An objective cannot influence itself.")})
+    return upsert(
+        ObjectiveInfluence,
+        by=by,
+        lookup={"plan": plan, "source": source, "target": target},
+        values={"strength": strength, "is_potential": is_potential, "is_example": is_example},
+        allowed=("strength", "is_potential", "is_example"),
+    )

@@ -1,0 +1,16 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from ordito.api.urls import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+# Italian pages live at /, English ones at /en/: each language has its own addresses.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("ordito.web.urls")),
+    prefix_default_language=False,
+)
