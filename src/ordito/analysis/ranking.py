@@ -16,10 +16,14 @@ def ranking_order(scores: ArrayLike, *, descending: bool = True) -> np.ndarray:
     """
     values = np.asarray(scores, dtype=float)
     keyed = -values if descending else values
-    # Snap each value to the smallest member of its tie group, so a stable sort keeps input order.
     order = np.argsort(keyed, kind="stable")
-    snapped = keyed.copy()
     sorted_values = keyed[order]
+    gaps = np.diff(sorted_values)
+    if not np.any((gaps > 0) & (gaps <= TIE_TOLERANCE)):
+        # No near-tie: exact ties already keep their input order in a stable sort.
+        return order
+    # Snap each value to the smallest member of its tie group, so a stable sort keeps input order.
+    snapped = keyed.copy()
     group_start = sorted_values[0] if sorted_values.size else 0.0
     for position, index in enumerate(order):
         if sorted_values[position] - group_start > TIE_TOLERANCE:
