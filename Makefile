@@ -21,12 +21,12 @@ $(UV):
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 install: $(UV)
-	$(UV) pip install --quiet --python $(BIN)/python -r requirements/base.lock
-	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements/base.lock
+	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
 
 install-dev: $(UV)
-	$(UV) pip install --quiet --python $(BIN)/python -r requirements/dev.lock
-	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements/dev.lock
+	$(UV) pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
 
 assets: node_modules/.package-lock.json
 
