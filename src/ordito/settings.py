@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",  # serves its Swagger UI from static files, not a CDN (strict CSP)
     "django_htmx",
     "template_partials",
     "simple_history",

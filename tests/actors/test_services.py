@@ -6,7 +6,7 @@ from ordito.actors.models import Actor, ActorInfluence, ActorPosition, ProjectRo
 from tests.actors.factories import ActorFactory
 from tests.plans.factories import ObjectiveFactory, PlanFactory, ProjectFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_actor_save_is_idempotent_and_validates_kind_and_website():

@@ -14,7 +14,7 @@ from tests.plans.factories import (
     ProjectFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def message_of(error: ValidationError, field: str) -> str:

@@ -1,3 +1,26 @@
+"""The REST API root, mounted at /api/v1/: one router per app, the error handlers.
+
+The OpenAPI document is at /api/v1/openapi.json and the interactive documentation at
+/api/v1/docs. Everything here is read-only and public.
+"""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Ordito API", version="1", urls_namespace="api")
+from ordito.actors.api import router as actors_router
+from ordito.api.errors import errors_install, unknown_paths
+from ordito.plans.api import router as plans_router
+
+api = NinjaAPI(
+    title="Ordito API",
+    version="1",
+    description=(
+        "Read the strategic plans: their structure, projects and actors. Titles and "
+        "descriptions come in Italian or English (`?lang=` or `Accept-Language`), falling back "
+        "to Italian. Lists take `limit` and `offset` and give the total in `count`."
+    ),
+    urls_namespace="api",
+)
+errors_install(api)
+api.add_router("", plans_router)
+api.add_router("", actors_router)
+api.add_router("", unknown_paths)  # last: it answers every path the others do not

@@ -6,7 +6,9 @@ queries whatever the size of the plan.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, prefetch_related_objects
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
 
 from ordito.actors.models import ProjectRole
 from ordito.plans.models import (
@@ -19,14 +21,29 @@ from ordito.plans.models import (
     ThematicArea,
 )
 
-PROJECT_SORTS = {
-    "code": ("code",),
-    "title": ("title", "code"),
-    "budget": ("budget_eur", "code"),
-    "-budget": ("-budget_eur", "code"),
-    "start": ("planned_start", "code"),
-    "status": ("status", "code"),
-}
+
+def localized_title() -> Coalesce:
+    """The title in the active language, or the Italian one where that is empty."""
+    language = get_language() or "it"
+    if language.startswith("it"):
+        return Lower("title_it")
+    return Lower(Coalesce(NullIf(f"title_{language[:2]}", Value("")), "title_it"))
+
+
+def project_sort(sort: str) -> tuple:
+    """The ordering of a project list sort; unknown sorts order by code. Empty values go last."""
+    orderings = {
+        "code": lambda: (F("code").asc(),),
+        "title": lambda: (localized_title().asc(), F("code").asc()),
+        "budget": lambda: (F("budget_eur").asc(nulls_last=True), F("code").asc()),
+        "-budget": lambda: (F("budget_eur").desc(nulls_last=True), F("code").asc()),
+        "start": lambda: (F("planned_start").asc(nulls_last=True), F("code").asc()),
+        "status": lambda: (F("status").asc(), F("code").asc()),
+    }
+    return orderings.get(sort, orderings["code"])()
+
+
+PROJECT_SORTS = ("code", "title", "budget", "-budget", "start", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +75,7 @@ class ProjectFilters:
             )
         if self.q:
             projects = projects.filter(text_matches(self.q, "code", "title", "description"))
-        return projects.order_by(*PROJECT_SORTS.get(self.sort, PROJECT_SORTS["code"]))
+        return projects.order_by(*project_sort(self.sort))
 
 
 def text_matches(query: str, *fields: str) -> Q:
@@ -195,3 +212,35 @@ def plan_search(*, plan: Plan, query: str, limit: int = 50) -> dict[str, QuerySe
         .select_related("direction")
         .order_by("code")[:limit],
     }
+
+
+# added for the public site (web)
+def plan_current() -> Plan | None:
+    """The plan in force: approved or being implemented, with the latest period.
+
+    None when no plan is in force, or when two share the latest first year: the home page then
+    lists the plans instead of guessing.
+    """
+    in_force = (
+        Plan.objects.filter(status__in=[Plan.Status.APPROVED, Plan.Status.IMPLEMENTATION])
+        .select_related("previous")
+        .order_by("-period_start", "slug")
+    )
+    latest = list(in_force[:2])
+    if not latest or (len(latest) == 2 and latest[0].period_start == latest[1].period_start):
+        return None
+    return latest[0]
+
+
+# added for the API
+def plan_get(*, slug: str) -> Plan:
+    """The plan with its previous plan, its meta-objectives and its areas as `plan_tree` gives them.
+
+    `plan.areas.all()` then reads the prefetched tree: areas, their directions and their
+    objectives (with their meta-objectives), in the plan's order.
+    """
+    plan = Plan.objects.select_related("previous").get(slug=slug)
+    prefetch_related_objects(
+        [plan], "meta_objectives", Prefetch("areas", queryset=plan_tree(plan=plan))
+    )
+    return plan

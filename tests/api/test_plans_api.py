@@ -1,0 +1,509 @@
+"""The plans' API: plans, their tree, their projects; languages, errors, query counts.
+
+Every expected value comes from the plan built in tests/api/conftest.py.
+"""
+
+import logging
+from typing import get_args
+
+import pytest
+from django.conf import settings
+
+from ordito.api.languages import Language
+from ordito.plans import selectors
+from ordito.plans.models import Project
+from ordito.plans.schemas import ProjectSort
+from tests.actors.factories import ProjectRoleFactory
+from tests.api.conftest import assert_invalid
+from tests.plans.factories import DirectionFactory, ObjectiveFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+# Queries per request, whatever the number of rows (checked with few and with many rows).
+PLAN_LIST_QUERIES = 2  # count, page (with the previous plan joined)
+PLAN_GET_QUERIES = 6  # plan, meta-objectives, areas, directions, objectives, their meta-objectives
+PROJECT_LIST_QUERIES = 4  # plan, count, page, promoters
+PROJECT_GET_QUERIES = 4  # project with its joins, contributions, dependencies, roles
+
+HOSTILE_TITLE = "<script>alert(1)</script>"
+
+
+def codes(response) -> list[str]:
+    return [item["code"] for item in response.json()["items"]]
+
+
+# Plans
+
+
+def test_plan_list_gives_plans_newest_first_with_previous_slug(client, data):
+    response = client.get("/api/v1/plans")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "items": [
+            {
+                "slug": "torino-2006",
+                "title": "Secondo piano strategico",
+                "territory": "Area metropolitana di Torino",
+                "period_start": 2006,
+                "period_end": 2015,
+                "status": "approved",
+                "previous": "torino-2000",
+            },
+            {
+                "slug": "torino-2000",
+                "title": "Primo piano strategico",
+                "territory": "Area metropolitana di Torino",
+                "period_start": 2000,
+                "period_end": 2010,
+                "status": "closed",
+                "previous": None,
+            },
+        ],
+        "count": 2,
+    }
+
+
+def test_plan_get_gives_the_tree_in_plan_order(client, data):
+    body = client.get("/api/v1/plans/torino-2006").json()
+
+    assert body["slug"] == "torino-2006"
+    assert (body["period_start"], body["period_end"]) == (2006, 2015)
+    assert body["status"] == "approved"
+    assert body["vision"] == "Torino città della conoscenza"
+    assert body["previous"] == "torino-2000"
+    assert [(m["code"], m["title"]) for m in body["meta_objectives"]] == [
+        ("COMP", "Competitività"),
+        ("COES", "Coesione"),
+    ]
+    # Areas were created culture first; their `order` puts territory first.
+    assert [area["code"] for area in body["areas"]] == ["TER", "CUL"]
+    territory = body["areas"][0]
+    assert territory["id"] == data.area_territory.pk
+    assert territory["title"] == "Territorio"
+    (mobility,) = territory["directions"]
+    assert (mobility["id"], mobility["code"], mobility["title"]) == (
+        data.direction_mobility.pk,
+        "MOB",
+        "Mobilità",
+    )
+    assert mobility["objectives"] == [
+        {
+            "id": data.objective_metro.pk,
+            "code": "MOB 1",
+            "title": "Metropolitana",
+            "short_title": "",
+            "meta_objectives": ["COMP"],
+            "is_example": False,
+        },
+        {
+            "id": data.objective_tram.pk,
+            "code": "MOB 2",
+            "title": "Tram",
+            "short_title": "",
+            "meta_objectives": [],
+            "is_example": False,
+        },
+    ]
+
+
+def test_plan_get_unknown_slug_answers_404_in_json(client, data):
+    response = client.get("/api/v1/plans/torino-1990")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Plan matching query does not exist."}
+
+
+@pytest.mark.parametrize("slug", ["due parole", "x" * 61, "caffè"])
+def test_plan_get_malformed_slug_answers_422_naming_slug(client, data, slug):
+    assert_invalid(client.get(f"/api/v1/plans/{slug}"), "slug", source="path")
+
+
+def test_plan_get_slug_with_a_slash_answers_404_in_json(client, data):
+    response = client.get("/api/v1/plans/torino%2F2006")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No such endpoint."}
+
+
+# Projects
+
+
+def test_project_list_gives_summaries_by_code(client, data):
+    response = client.get("/api/v1/plans/torino-2006/projects")
+
+    body = response.json()
+    assert body["count"] == 3
+    assert codes(response) == ["P01", "P02", "P03"]
+    assert body["items"][0] == {
+        "id": data.metro.pk,
+        "code": "P01",
+        "kind": "project",
+        "title": "Linea 2 della metropolitana",
+        "status": "in_progress",
+        "direction": {
+            "id": data.direction_mobility.pk,
+            "code": "MOB",
+            "title": "Mobilità",
+            "area": {"id": data.area_territory.pk, "code": "TER", "title": "Territorio"},
+        },
+        "municipality": {"istat_code": "001272", "name": "Torino"},
+        "budget_eur": "12500000.50",
+        "promoters": [
+            {
+                "id": data.city.pk,
+                "key": "comune-torino",
+                "name": "Città di Torino",
+                "kind": "municipality",
+            }
+        ],
+        "is_example": True,
+    }
+    assert body["items"][2]["budget_eur"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("status=planned", ["P02"]),
+        ("municipality=001156", ["P02"]),
+        ("q=metropolitana", ["P01"]),
+        ("q=UNDERGROUND", ["P01"]),  # English text, any case
+        ("q=tram moncalieri", ["P02"]),  # every word must match
+        ("q=nothing-like-this", []),
+        ("sort=title", ["P01", "P03", "P02"]),  # Linea…, Museo…, Tram…
+        ("status=planned&municipality=001272", []),  # filters add up
+    ],
+)
+def test_project_list_filters_and_sorts(client, data, query, expected):
+    response = client.get(f"/api/v1/plans/torino-2006/projects?{query}")
+
+    assert codes(response) == expected
+    assert response.json()["count"] == len(expected)
+
+
+def test_project_list_sorts_by_budget_largest_first(client, data):
+    response = client.get("/api/v1/plans/torino-2006/projects?sort=-budget")
+
+    # P03 has no budget: where NULL goes depends on the database, so it is left out here.
+    budgets = [(p["code"], p["budget_eur"]) for p in response.json()["items"] if p["budget_eur"]]
+    assert budgets == [("P01", "12500000.50"), ("P02", "3000000.00")]
+
+
+def test_project_list_filters_by_area_direction_and_promoter_ids(client, data):
+    base = "/api/v1/plans/torino-2006/projects"
+
+    assert codes(client.get(f"{base}?area={data.area_culture.pk}")) == ["P03"]
+    assert codes(client.get(f"{base}?direction={data.direction_mobility.pk}")) == ["P01", "P02"]
+    assert codes(client.get(f"{base}?promoter={data.city.pk}")) == ["P01", "P02"]
+    # The foundation funds P01 but promotes nothing.
+    assert codes(client.get(f"{base}?promoter={data.foundation.pk}")) == []
+
+
+def test_project_list_paginates_with_limit_and_offset(client, data):
+    response = client.get("/api/v1/plans/torino-2006/projects?limit=2&offset=1")
+
+    assert codes(response) == ["P02", "P03"]
+    assert response.json()["count"] == 3
+    assert codes(client.get("/api/v1/plans/torino-2006/projects?limit=1")) == ["P01"]
+    assert codes(client.get("/api/v1/plans/torino-2006/projects?offset=3")) == []
+
+
+def test_project_list_unknown_plan_answers_404_in_json(client, data):
+    response = client.get("/api/v1/plans/torino-1990/projects")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No Plan matches the given query."}
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("limit=-1", "limit"),
+        ("limit=0", "limit"),
+        ("limit=abc", "limit"),
+        ("limit=101", "limit"),  # NINJA_PAGINATION_MAX_LIMIT
+        ("offset=-5", "offset"),
+        ("offset=100000000000000000000", "offset"),  # would overflow SQL OFFSET
+        ("status=bogus", "status"),
+        ("status=", "status"),
+        ("area=abc", "area"),
+        ("area=0", "area"),
+        ("area=9223372036854775808", "area"),  # one past the largest 64-bit id
+        ("direction=1.5", "direction"),
+        ("promoter=-3", "promoter"),
+        ("municipality=1272", "municipality"),
+        ("municipality=00127a", "municipality"),
+        ("q=" + "x" * 201, "q"),
+        ("q=a%00b", "q"),  # PostgreSQL refuses NUL characters
+        ("sort=budget;drop table", "sort"),
+        ("lang=fr", "lang"),
+    ],
+)
+def test_project_list_bad_parameter_answers_422_naming_it(client, data, query, parameter):
+    assert_invalid(client.get(f"/api/v1/plans/torino-2006/projects?{query}"), parameter)
+
+
+def test_project_list_longest_q_is_accepted(client, data):
+    response = client.get("/api/v1/plans/torino-2006/projects?q=" + "x" * 200)
+
+    assert response.status_code == 200
+    assert response.json() == {"items": [], "count": 0}
+
+
+def test_project_get_gives_everything(client, data):
+    response = client.get(f"/api/v1/projects/{data.metro.pk}")
+
+    assert response.json() == {
+        "id": data.metro.pk,
+        "plan": "torino-2006",
+        "code": "P01",
+        "kind": "project",
+        "title": "Linea 2 della metropolitana",
+        "description": "Una nuova linea.",
+        "status": "in_progress",
+        "direction": {
+            "id": data.direction_mobility.pk,
+            "code": "MOB",
+            "title": "Mobilità",
+            "area": {"id": data.area_territory.pk, "code": "TER", "title": "Territorio"},
+        },
+        "objectives": [
+            {
+                "objective": {
+                    "id": data.objective_metro.pk,
+                    "code": "MOB 1",
+                    "title": "Metropolitana",
+                },
+                "strength": 3,
+            },
+            {
+                "objective": {"id": data.objective_tram.pk, "code": "MOB 2", "title": "Tram"},
+                "strength": -1,
+            },
+        ],
+        "dependencies": [],
+        "roles": [
+            {
+                "role": "funder",
+                "actor": {
+                    "id": data.foundation.pk,
+                    "key": "fondazione",
+                    "name": "Fondazione bancaria",
+                    "kind": "bank_foundation",
+                },
+            },
+            {
+                "role": "promoter",
+                "actor": {
+                    "id": data.city.pk,
+                    "key": "comune-torino",
+                    "name": "Città di Torino",
+                    "kind": "municipality",
+                },
+            },
+        ],
+        "municipality": {"istat_code": "001272", "name": "Torino"},
+        "latitude": 45.0703,
+        "longitude": 7.6869,
+        "budget_eur": "12500000.50",
+        "planned_start": "2008-01-01",
+        "planned_end": "2018-12-31",
+        "actual_start": "2009-03-01",
+        "actual_end": None,
+        "is_example": True,
+        "carried_over_from": {
+            "id": data.carried.pk,
+            "code": "1.2.3",
+            "title": "Passante ferroviario",
+            "plan": "torino-2000",
+        },
+    }
+
+
+def test_project_get_gives_dependencies_with_their_lag(client, data):
+    body = client.get(f"/api/v1/projects/{data.tram.pk}").json()
+
+    assert body["dependencies"] == [
+        {
+            "project": {"id": data.metro.pk, "code": "P01", "title": "Linea 2 della metropolitana"},
+            "lag_days": 90,
+        }
+    ]
+    assert (body["latitude"], body["longitude"], body["carried_over_from"]) == (None, None, None)
+
+
+def test_project_get_unknown_id_answers_404_in_json(client, data):
+    response = client.get("/api/v1/projects/987654321")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Project matching query does not exist."}
+
+
+@pytest.mark.parametrize("project_id", ["abc", "0", "-1", "1.5", "9223372036854775808"])
+def test_project_get_malformed_id_answers_422_naming_it(client, data, project_id):
+    assert_invalid(client.get(f"/api/v1/projects/{project_id}"), "project_id", source="path")
+
+
+# Languages
+
+
+def test_language_parameter_gives_english_and_content_language(client, data):
+    response = client.get(f"/api/v1/projects/{data.metro.pk}?lang=en")
+
+    body = response.json()
+    assert response["Content-Language"] == "en"
+    assert body["title"] == "Underground line 2"
+    assert body["description"] == "A new line."
+    assert body["direction"]["title"] == "Mobility"
+    assert body["objectives"][0]["objective"]["title"] == "Underground"
+
+
+def test_language_english_falls_back_to_italian_where_english_is_empty(client, data):
+    body = client.get("/api/v1/plans/torino-2006?lang=en").json()
+
+    culture = body["areas"][1]
+    assert culture["title"] == "Culture"
+    assert culture["directions"][0]["objectives"][0]["title"] == "Nuovi musei"
+    projects = client.get("/api/v1/plans/torino-2006/projects?lang=en").json()["items"]
+    assert [p["title"] for p in projects] == [
+        "Underground line 2",
+        "Tram to Moncalieri",
+        "Museo della scienza",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "language", "title"),
+    [
+        ("en-GB,en;q=0.9", "en", "Second strategic plan"),
+        ("fr-FR, en;q=0.5, it;q=0.4", "en", "Second strategic plan"),
+        ("en;q=0.3, it;q=0.8", "it", "Secondo piano strategico"),
+        ("en;q=0, it", "it", "Secondo piano strategico"),
+        ("de, fr", "it", "Secondo piano strategico"),  # none supported: the default
+        ("en;q=abc, ;;;, *", "it", "Secondo piano strategico"),  # malformed: ignored
+        ("", "it", "Secondo piano strategico"),
+    ],
+)
+def test_language_from_accept_language_header(client, data, header, language, title):
+    response = client.get("/api/v1/plans/torino-2006", headers={"Accept-Language": header})
+
+    assert response["Content-Language"] == language
+    assert response.json()["title"] == title
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_language_parameter_wins_over_the_header(client, data):
+    response = client.get("/api/v1/plans/torino-2006?lang=it", headers={"Accept-Language": "en"})
+
+    assert response["Content-Language"] == "it"
+    assert response.json()["title"] == "Secondo piano strategico"
+
+
+def test_language_list_matches_settings():
+    assert set(get_args(Language)) == {code for code, _ in settings.LANGUAGES}
+
+
+def test_sort_choices_match_the_selector():
+    assert set(get_args(ProjectSort)) == set(selectors.PROJECT_SORTS)
+
+
+# Hostile content
+
+
+def test_hostile_title_comes_back_exactly_as_stored_in_json(client, data):
+    Project.objects.filter(pk=data.museum.pk).update(title_it=HOSTILE_TITLE)
+
+    response = client.get(f"/api/v1/projects/{data.museum.pk}")
+
+    # JSON is not HTML: the value round-trips unchanged, and the media type (with nosniff)
+    # stops a browser from rendering it as a page.
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response.json()["title"] == HOSTILE_TITLE
+    listed = client.get("/api/v1/plans/torino-2006/projects?q=script").json()
+    assert [p["title"] for p in listed["items"]] == [HOSTILE_TITLE]
+
+
+# Errors of last resort
+
+
+def test_unexpected_error_answers_json_500(client, data, monkeypatch, caplog):
+    def broken(**kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(selectors, "project_get", broken)
+
+    with caplog.at_level(logging.ERROR, logger="ordito.api.errors"):
+        response = client.get(f"/api/v1/projects/{data.metro.pk}")
+
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error."}
+    assert "a bug" not in response.content.decode()
+    assert any(record.exc_info for record in caplog.records if record.name == "ordito.api.errors")
+
+
+def test_bad_input_never_reaches_the_500_handler(client, data, caplog):
+    urls = [
+        "/api/v1/plans/torino-2006/projects?limit=-1&offset=-5&status=bogus&area=abc",
+        "/api/v1/plans/torino-2006/projects?q=" + "<script>" * 30,
+        "/api/v1/projects/99999999999999999999999999",
+        "/api/v1/plans/%00",
+        "/api/v1/actors?kind=%00&q=%00",
+    ]
+
+    with caplog.at_level(logging.ERROR, logger="ordito.api.errors"):
+        statuses = [client.get(url).status_code for url in urls]
+
+    assert statuses == [422, 422, 422, 422, 422]
+    assert not [record for record in caplog.records if record.name == "ordito.api.errors"]
+
+
+# Query counts
+
+
+def add_projects(data, count: int) -> None:
+    """`count` more projects, each with a promoter, spread over two directions."""
+    for number in range(count):
+        direction = data.direction_museums if number % 2 else data.direction_mobility
+        project = ProjectFactory(direction=direction)
+        ProjectRoleFactory(project=project, actor=data.university)
+
+
+def test_plan_list_costs_constant_queries(client, data, django_assert_num_queries):
+    with django_assert_num_queries(PLAN_LIST_QUERIES):
+        assert client.get("/api/v1/plans").json()["count"] == 2
+
+
+@pytest.mark.parametrize("extra", [0, 40])
+def test_plan_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
+    for number in range(extra):
+        area = data.area_culture if number % 2 else data.area_territory
+        ObjectiveFactory(direction=DirectionFactory(area=area))
+
+    with django_assert_num_queries(PLAN_GET_QUERIES):
+        body = client.get("/api/v1/plans/torino-2006").json()
+
+    assert sum(len(area["directions"]) for area in body["areas"]) == 2 + extra
+
+
+@pytest.mark.parametrize("extra", [0, 60])
+def test_project_list_costs_constant_queries(client, data, django_assert_num_queries, extra):
+    add_projects(data, extra)
+
+    with django_assert_num_queries(PROJECT_LIST_QUERIES):
+        body = client.get("/api/v1/plans/torino-2006/projects?limit=100").json()
+
+    assert body["count"] == len(body["items"]) == 3 + extra
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_project_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
+    for _ in range(extra):
+        ProjectRoleFactory(project=data.metro, role="partner")
+
+    with django_assert_num_queries(PROJECT_GET_QUERIES):
+        body = client.get(f"/api/v1/projects/{data.metro.pk}").json()
+
+    assert len(body["roles"]) == 2 + extra
