@@ -1,0 +1,105 @@
+"""The public site's forms: they turn query parameters into selector filters.
+
+A value that does not parse, or names something outside the plan, becomes an error on its field
+and is left out of the filters; it never reaches the database.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ordito.actors.models import Actor, ProjectRole
+from ordito.actors.selectors import ActorFilters
+from ordito.plans.models import Direction, Plan, Project, ThematicArea
+from ordito.plans.selectors import ProjectFilters
+from ordito.territory.models import Municipality
+
+ANY = ("", _("Any"))
+SEARCH_MAX_LENGTH = 200
+
+
+class ProjectFilterForm(forms.Form):
+    """Filters and sort order of a plan's project list; every field may be left empty."""
+
+    area = forms.TypedChoiceField(label=_("Area"), coerce=int, required=False)
+    direction = forms.TypedChoiceField(label=_("Direction"), coerce=int, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[ANY, *Project.Status.choices], required=False
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    promoter = forms.TypedChoiceField(label=_("Promoter"), coerce=int, required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("code", _("Code")),
+            ("title", _("Title")),
+            ("status", _("Status")),
+            ("start", _("Planned start")),
+            ("budget", _("Budget, smallest first")),
+            ("-budget", _("Budget, largest first")),
+        ],
+    )
+
+    def __init__(self, data: dict | None = None, *, plan: Plan) -> None:
+        super().__init__(data)
+        areas = ThematicArea.objects.filter(plan=plan).order_by("order", "code")
+        self.fields["area"].choices = [ANY, *((area.pk, str(area)) for area in areas)]
+        directions = (
+            Direction.objects.filter(plan=plan)
+            .select_related("area")
+            .order_by("area__order", "area__code", "order", "code")
+        )
+        grouped: dict[str, list[tuple[int, str]]] = {}
+        for direction in directions:
+            grouped.setdefault(str(direction.area), []).append((direction.pk, str(direction)))
+        self.fields["direction"].choices = [ANY, *grouped.items()]
+        municipalities = (
+            Municipality.objects.filter(projects__plan=plan).distinct().order_by("name")
+        )
+        self.fields["municipality"].choices = [
+            ANY,
+            *municipalities.values_list("istat_code", "name"),
+        ]
+        promoters = (
+            Actor.objects.filter(roles__role=ProjectRole.Role.PROMOTER, roles__project__plan=plan)
+            .distinct()
+            .order_by("name", "key")
+        )
+        self.fields["promoter"].choices = [ANY, *promoters.values_list("pk", "name")]
+
+    def filters(self) -> ProjectFilters:
+        """The filters of the fields that are valid and set; the others are left out."""
+        self.is_valid()
+        return ProjectFilters(
+            **{name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        )
+
+
+class ActorFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[ANY, *Actor.Kind.choices], required=False)
+    q = forms.CharField(
+        label=_("Name or sector"),
+        max_length=SEARCH_MAX_LENGTH,
+        required=False,
+        widget=forms.SearchInput(attrs={"class": "form-control"}),
+    )
+
+    def filters(self) -> ActorFilters:
+        """The filters of the fields that are valid and set; the others are left out."""
+        self.is_valid()
+        return ActorFilters(
+            **{name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Words to look for"),
+        max_length=SEARCH_MAX_LENGTH,
+        required=False,
+        widget=forms.SearchInput(attrs={"class": "form-control"}),
+    )
+
+    def query(self) -> str:
+        """The words to look for; empty when there are none or they are too long."""
+        return self.cleaned_data["q"].strip() if self.is_valid() else ""

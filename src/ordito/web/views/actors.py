@@ -1,0 +1,23 @@
+"""Actors: the list (filtered by kind and name) and an actor with its projects by role."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ordito.actors import selectors
+from ordito.web.forms import ActorFilterForm
+from ordito.web.views.lookups import found_or_404
+
+ACTORS_PER_PAGE = 25
+
+
+def actor_list(request: HttpRequest) -> HttpResponse:
+    form = ActorFilterForm(request.GET)
+    actors = selectors.actor_list(filters=form.filters())
+    page = Paginator(actors, ACTORS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "web/actor_list.html", {"form": form, "page": page})
+
+
+def actor(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = found_or_404(selectors.actor_get, pk=pk)
+    return render(request, "web/actor_detail.html", {"actor": actor})

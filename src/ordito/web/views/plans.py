@@ -1,0 +1,52 @@
+"""The plan's structure: the plan at a glance (also the home page), areas, directions, objectives."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ordito.plans import selectors
+from ordito.plans.models import Plan
+from ordito.web.views.lookups import found_or_404, plan_or_404
+
+LATEST_CHANGES = 8
+
+
+def plan_overview(plan: Plan) -> dict[str, Any]:
+    """What the at-a-glance page shows of a plan."""
+    return {
+        "plan": plan,
+        "areas": selectors.plan_tree(plan=plan),
+        "counts": selectors.plan_counts(plan=plan),
+        "latest_changes": selectors.plan_latest_changes(plan=plan, limit=LATEST_CHANGES),
+    }
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The plan in force at a glance; the list of plans when none, or several, are in force."""
+    plan = selectors.plan_current()
+    if plan is None:
+        return render(request, "web/plan_list.html", {"plans": selectors.plan_list()})
+    return render(request, "web/plan_detail.html", {**plan_overview(plan), "is_home": True})
+
+
+def plan(request: HttpRequest, plan_slug: str) -> HttpResponse:
+    return render(request, "web/plan_detail.html", plan_overview(plan_or_404(plan_slug)))
+
+
+def area(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    area = found_or_404(selectors.area_get, plan=plan, pk=pk)
+    return render(request, "web/area_detail.html", {"plan": plan, "area": area})
+
+
+def direction(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    direction = found_or_404(selectors.direction_get, plan=plan, pk=pk)
+    return render(request, "web/direction_detail.html", {"plan": plan, "direction": direction})
+
+
+def objective(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    objective = found_or_404(selectors.objective_get, plan=plan, pk=pk)
+    return render(request, "web/objective_detail.html", {"plan": plan, "objective": objective})

@@ -1,0 +1,41 @@
+"""Projects: the filtered list (updated in place by htmx), a project, and the plan's search."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+from ordito.plans import selectors
+from ordito.web.forms import ProjectFilterForm, SearchForm
+from ordito.web.views.lookups import found_or_404, plan_or_404
+
+PROJECTS_PER_PAGE = 25
+SEARCH_RESULTS_PER_KIND = 50
+
+
+def project_list(request: HttpRequest, plan_slug: str) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    form = ProjectFilterForm(request.GET, plan=plan)
+    projects = selectors.project_list(plan=plan, filters=form.filters())
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    # htmx asks for the rows only, except when it restores a page missing from its history cache.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "web/project_list.html" + ("#project-rows" if partial else "")
+    response = render(request, template, {"plan": plan, "form": form, "page": page})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def project(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    project = found_or_404(selectors.project_get, plan=plan, pk=pk)
+    return render(request, "web/project_detail.html", {"plan": plan, "project": project})
+
+
+def search(request: HttpRequest, plan_slug: str) -> HttpResponse:
+    plan = plan_or_404(plan_slug)
+    form = SearchForm(request.GET)
+    query = form.query()
+    results = selectors.plan_search(plan=plan, query=query, limit=SEARCH_RESULTS_PER_KIND)
+    context = {"plan": plan, "form": form, "query": query, "results": results}
+    return render(request, "web/search.html", context)

@@ -1,0 +1,177 @@
+"""The public site in a real browser: Debian's chromium, driven by Playwright, on the live server.
+
+The journey home → a direction → its projects → a project runs in Italian and in English, on a
+desktop (1280×800) and a phone (390×844) viewport, and saves a screenshot of each step under
+artifacts/screenshots/. Elements are found by role and label, as a screen reader finds them.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.web.conftest import grow_plan
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+WORDS = {
+    "it": {
+        "prefix": "",
+        "plan": "Secondo piano strategico",
+        "direction": "MOB Mobilità",
+        "direction_title": "Mobilità",
+        "projects_of_direction": "Progetti di questa direzione",
+        "project": "Metropolitana linea 2",
+        "example": "Esempio",
+        "status": "In corso",
+        "menu": "Mostra o nascondi la navigazione",
+        "actors": "Attori",
+        "other_language": "English",
+        "other_project": "Metro line 2",
+    },
+    "en": {
+        "prefix": "/en",
+        "plan": "Second strategic plan",
+        "direction": "MOB Mobility",
+        "direction_title": "Mobility",
+        "projects_of_direction": "Projects of this direction",
+        "project": "Metro line 2",
+        "example": "Example",
+        "status": "In progress",
+        "menu": "Show or hide the navigation",
+        "actors": "Actors",
+        "other_language": "Italiano",
+        "other_project": "Metropolitana linea 2",
+    },
+}
+
+
+@pytest.fixture
+def new_page(chromium):
+    """A fresh browser tab at a given viewport that records Content-Security-Policy refusals."""
+    contexts = []
+
+    def open_page(viewport: str) -> Page:
+        context = chromium.new_context(viewport=VIEWPORTS[viewport], reduced_motion="reduce")
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(
+            "window.cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', (event) =>"
+            " window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def csp_refusals(page: Page) -> list[str]:
+    """What the policy refused, except video.js's icon font: Bootstrap Italia's stylesheet
+    embeds it as a data: URI, font-src refuses it, and no page of the site uses it."""
+    violations = page.evaluate("window.cspViolations")
+    return [violation for violation in violations if violation != "font-src data"]
+
+
+def fits_the_width(page: Page) -> bool:
+    """Nothing sticks out sideways: the page never needs a horizontal scroll."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("language", WORDS)
+def test_journey_home_direction_project(
+    live_server, live_demo, new_page, screenshots, language, viewport
+):
+    words = WORDS[language]
+    page = new_page(viewport)
+    heading = page.get_by_role("heading", level=1)
+
+    page.goto(f"{live_server.url}{words['prefix']}/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(heading).to_have_text(words["plan"])
+    assert fits_the_width(page)
+    page.screenshot(path=screenshots / f"home-{language}-{viewport}.png", full_page=True)
+
+    page.get_by_role("link", name=words["direction"]).click()
+    expect(heading).to_have_text(words["direction_title"])
+    assert fits_the_width(page)
+    page.screenshot(path=screenshots / f"direction-{language}-{viewport}.png", full_page=True)
+
+    page.get_by_role("link", name=words["projects_of_direction"]).click()
+    expect(page.get_by_role("link", name=words["project"])).to_be_visible()
+    assert fits_the_width(page)
+    page.get_by_role("link", name=words["project"]).click()
+    expect(heading).to_have_text(words["project"])
+    main = page.get_by_role("main")
+    expect(main.get_by_text(words["example"], exact=True).first).to_be_visible()
+    expect(main.get_by_text(words["status"], exact=True).first).to_be_visible()
+    assert fits_the_width(page)
+    page.screenshot(path=screenshots / f"project-{language}-{viewport}.png", full_page=True)
+    assert csp_refusals(page) == []
+
+    # The language switch keeps the reader on the same project.
+    page.get_by_role("button", name=words["other_language"]).click()
+    expect(heading).to_have_text(words["other_project"])
+
+
+def test_phone_menu_opens_from_its_button(live_server, live_demo, new_page):
+    page = new_page("phone")
+    page.goto(f"{live_server.url}/")
+    actors = page.get_by_role("navigation", name="Navigazione principale").get_by_role(
+        "link", name="Attori"
+    )
+    expect(actors).to_be_hidden()
+    page.get_by_role("button", name=WORDS["it"]["menu"]).click()
+    expect(actors).to_be_visible()
+    actors.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Attori")
+
+
+def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(live_server, live_demo, new_page):
+    page = new_page("desktop")
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Vai al contenuto principale")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+
+
+def test_project_filters_update_the_rows_in_place(live_server, live_demo, new_page, screenshots):
+    grow_plan(live_demo, projects=40, actors=3)
+    page = new_page("desktop")
+    page.goto(f"{live_server.url}/p/{live_demo.plan.slug}/projects/")
+    page.evaluate("window.notReloaded = true")
+    status = page.get_by_role("status")
+
+    page.get_by_label("Stato").select_option("completed")
+    expect(status).to_have_text("7 progetti trovati")
+    expect(page).to_have_url(re.compile(r"status=completed"))
+    rows = page.get_by_role("table").get_by_role("row")
+    expect(rows).to_have_count(1 + 7)
+    assert page.evaluate("window.notReloaded") is True
+
+    page.get_by_label("Stato").select_option("")
+    expect(status).to_have_text("43 progetti trovati, pagina 1 di 2")
+    page.get_by_role("link", name="Pagina 2").click()
+    expect(status).to_have_text("43 progetti trovati, pagina 2 di 2")
+    expect(page.locator("[data-result-summary]")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"page=2"))
+    assert page.evaluate("window.notReloaded") is True
+    page.screenshot(path=screenshots / "project-list-it-desktop.png", full_page=True)
+    assert csp_refusals(page) == []
+
+
+def test_project_filters_work_without_javascript(chromium, live_server, live_demo):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/p/{live_demo.plan.slug}/projects/")
+    page.get_by_label("Stato").select_option("completed")
+    page.get_by_role("button", name="Applica").click()
+    expect(page).to_have_url(re.compile(r"status=completed"))
+    expect(page.locator("[data-result-summary]")).to_have_text("1 progetto trovato")
+    context.close()

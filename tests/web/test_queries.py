@@ -1,0 +1,72 @@
+"""Every page costs the same number of SQL queries with 3 projects and with 1,003.
+
+Each page is rendered with the small demo plan, then again after `grow_plan` has added 1,000
+projects (with their promoters, partners, contributions and dependencies) and 100 actors; both
+renderings must cost exactly the page's constant below. The constants are what the selectors need:
+for instance the project list is the plan, the filter form's four choice lists, the count, the
+page of rows and their promoters.
+"""
+
+import pytest
+
+from tests.web.conftest import grow_plan
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = {
+    # plan in force, areas, directions, objectives, their meta-objectives, counts (2),
+    # latest changes, the plan's meta-objectives
+    "home": 9,
+    # the same, with the plan found by its slug instead of as the plan in force
+    "plan": 9,
+    # plan, area, directions, objectives, their meta-objectives
+    "area": 5,
+    # plan, direction with its area, objectives with their project counts
+    "direction": 3,
+    # plan, objective with direction and area, meta-objectives, contributions with projects
+    "objective": 4,
+    # plan, areas, directions, municipalities, promoters, count, rows, promoters of the rows
+    "project_list": 8,
+    # the same for the rows htmx swaps in place
+    "project_rows": 8,
+    # plan, project with its links, contributions, dependencies, roles
+    "project": 5,
+    # plan, directions, objectives, projects
+    "search": 4,
+    # count, rows (with municipality and project counts)
+    "actor_list": 2,
+    # actor with municipality, roles with projects and plans
+    "actor": 2,
+}
+
+
+def address(demo, page: str) -> tuple[str, dict[str, str]]:
+    slug = demo.plan.slug
+    rows_only = {"HX-Request": "true"}
+    return {
+        "home": ("/", {}),
+        "plan": (f"/en/p/{slug}/", {}),
+        "area": (f"/p/{slug}/areas/{demo.area.pk}/", {}),
+        "direction": (f"/p/{slug}/directions/{demo.direction.pk}/", {}),
+        "objective": (f"/p/{slug}/objectives/{demo.objective.pk}/", {}),
+        "project_list": (f"/p/{slug}/projects/?status=planned&sort=-budget&page=2", {}),
+        "project_rows": (f"/p/{slug}/projects/?direction={demo.direction.pk}", rows_only),
+        "project": (f"/p/{slug}/projects/{demo.project.pk}/", {}),
+        "search": (f"/p/{slug}/search/?q=progetto", {}),
+        "actor_list": ("/actors/?page=3", {}),
+        "actor": (f"/actors/{demo.actor.pk}/", {}),
+    }[page]
+
+
+@pytest.mark.parametrize("page", QUERIES)
+def test_page_costs_a_constant_number_of_queries(client, demo, django_assert_num_queries, page):
+    url, headers = address(demo, page)
+    with django_assert_num_queries(QUERIES[page]):
+        small = client.get(url, headers=headers)
+    assert small.status_code == 200
+    grow_plan(demo, projects=1000, actors=100)
+    with django_assert_num_queries(QUERIES[page]):
+        large = client.get(url, headers=headers)
+    assert large.status_code == 200
+    # The large plan did reach the page (the counts would be equal if it had not).
+    assert large.content != small.content
