@@ -6,6 +6,7 @@ Results go to standard output, messages to standard error. Exit 0 on success, 2 
 
 import click
 
+from ordito.cli.analyze import analyze
 from ordito.cli.site import demo, manage, serve
 
 
@@ -15,6 +16,7 @@ def main() -> None:
     """Ordito: participatory strategic planning for a metropolitan area."""
 
 
+main.add_command(analyze)
 main.add_command(demo)
 main.add_command(manage)
 main.add_command(serve)

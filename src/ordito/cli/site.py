@@ -60,7 +60,11 @@ def demo(host: str, port: int, no_serve: bool) -> None:
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     report = demo_load()
-    click.echo(report.summary(), err=True)
+    click.echo(f"Turin demo: {report.summary()}", err=True)
+    if not report.ok:
+        for problem in report.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(1)
 
     password = secrets.token_urlsafe(12)
     user_model = get_user_model()
