@@ -127,11 +127,23 @@ def test_ahp_docstring_example_holds():
 @pytest.mark.parametrize(
     ("change", "position", "message"),
     [
-        ((0, 1, 0), (0, 1), "positive numbers, got 0 at row 0, column 1 .'size' over 'trans"),
-        ((2, 3, -6), (2, 3), "positive numbers, got -6 at row 2, column 3"),
-        ((0, 1, 4), (0, 1), r"reciprocal of 0\.2 \(at row 1, column 0\) within 1 %, got 4"),
-        ((7, 0, 4.5), (0, 7), r"reciprocal of 4\.5 \(at row 7, column 0\) .* got 0\.25 at row 0"),
-        ((3, 3, 2), (3, 3), "1 on the diagonal, got 2 at row 3, column 3 .'age' over 'age'"),
+        (
+            (0, 1, 0),
+            (0, 1),
+            "positive numbers, got 0 .'size' over 'transportation'. .at row 0, column 1.",
+        ),
+        ((2, 3, -6), (2, 3), "positive numbers, got -6 .* .at row 2, column 3."),
+        (
+            (0, 1, 4),
+            (0, 1),
+            r"reciprocal of 0\.2 \('transportation' over 'size'\) within 1 %, got 4",
+        ),
+        (
+            (7, 0, 4.5),
+            (0, 7),
+            r"reciprocal of 4\.5 \('financing' over 'size'\) .* got 0\.25 .* \(at row 0, column 7\)",
+        ),
+        ((3, 3, 2), (3, 3), "1 on the diagonal, got 2 .'age' over 'age'. .at row 3, column 3."),
     ],
 )
 def test_ahp_matrix_not_positive_reciprocal_names_the_cell(change, position, message):

@@ -150,8 +150,9 @@ def test_cpm_to_dict_has_the_command_line_keys_and_is_json():
     ],
 )
 def test_cpm_cycle_is_refused_naming_its_tasks_in_order(predecessors, cycle):
-    with pytest.raises(AnalysisInputError, match=f"cycle: {cycle}\\.") as caught:
+    with pytest.raises(AnalysisInputError) as caught:
         cpm(["a", "b", "c"], durations=[1, 1, 1], predecessors=predecessors)
+    assert caught.value.detail.endswith(f"cycle: {cycle}.")
     assert caught.value.argument == "predecessors"
 
 
@@ -161,7 +162,7 @@ def test_cpm_cycle_in_a_large_network_is_named():
     predecessors[500] = ["t499", "t700"]
     with pytest.raises(AnalysisInputError) as caught:
         cpm(tasks, durations=np.ones(1000), predecessors=predecessors)
-    names = str(caught.value).split("cycle: ")[1].rstrip(".").split(" → ")
+    names = caught.value.detail.split("cycle: ")[1].rstrip(".").split(" → ")
     assert names[0] == names[-1] == "t500"
     assert names[1:-1] == [f"t{i}" for i in range(501, 701)]
 

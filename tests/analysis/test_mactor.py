@@ -148,11 +148,11 @@ def test_mactor_result_is_read_only():
 @pytest.mark.parametrize(
     ("mid", "position", "message"),
     [
-        ([[0, 5], [1, 0]], (0, 1), "integers from 0 to 4, got 5 at row 0, column 1"),
-        ([[0, 1], [-1, 0]], (1, 0), "integers from 0 to 4, got -1 at row 1, column 0"),
-        ([[0, 2.5], [1, 0]], (0, 1), "integers from 0 to 4, got 2.5 at row 0, column 1"),
-        ([[0, 1], [float("nan"), 0]], (1, 0), "finite numbers, got nan at row 1, column 0"),
-        ([[0, 1], [1, 2]], (1, 1), "0 on the diagonal .*, got 2 at row 1, column 1"),
+        ([[0, 5], [1, 0]], (0, 1), "integers from 0 to 4, got 5 .at row 0, column 1."),
+        ([[0, 1], [-1, 0]], (1, 0), "integers from 0 to 4, got -1 .at row 1, column 0."),
+        ([[0, 2.5], [1, 0]], (0, 1), "integers from 0 to 4, got 2.5 .at row 0, column 1."),
+        ([[0, 1], [float("nan"), 0]], (1, 0), "finite numbers, got nan .at row 1, column 0."),
+        ([[0, 1], [1, 2]], (1, 1), "0 on the diagonal .*, got 2 .at row 1, column 1."),
     ],
 )
 def test_mactor_bad_influence_names_mid_and_position(mid, position, message):
@@ -165,10 +165,10 @@ def test_mactor_bad_influence_names_mid_and_position(mid, position, message):
 @pytest.mark.parametrize(
     ("positions", "position", "message"),
     [
-        ([[1, 5], [0, 0]], (0, 1), "integers from -4 to 4, got 5 at row 0, column 1"),
-        ([[1, 0], [-5, 0]], (1, 0), "integers from -4 to 4, got -5 at row 1, column 0"),
-        ([[1, 0], [0, 0.5]], (1, 1), "integers from -4 to 4, got 0.5 at row 1, column 1"),
-        ([[float("nan"), 0], [0, 0]], (0, 0), "finite numbers, got nan at row 0, column 0"),
+        ([[1, 5], [0, 0]], (0, 1), "integers from -4 to 4, got 5 .at row 0, column 1."),
+        ([[1, 0], [-5, 0]], (1, 0), "integers from -4 to 4, got -5 .at row 1, column 0."),
+        ([[1, 0], [0, 0.5]], (1, 1), "integers from -4 to 4, got 0.5 .at row 1, column 1."),
+        ([[float("nan"), 0], [0, 0]], (0, 0), "finite numbers, got nan .at row 0, column 0."),
     ],
 )
 def test_mactor_bad_position_names_positions_and_position(positions, position, message):

@@ -154,9 +154,9 @@ def test_opinion_result_arrays_are_read_only():
 @pytest.mark.parametrize(
     ("votes", "participants", "statements", "seed", "argument", "message", "position"),
     [
-        ([[1, 2]], ["p"], ["a", "b"], 0, "votes", "got 2 at row 0, column 1", (0, 1)),
+        ([[1, 2]], ["p"], ["a", "b"], 0, "votes", "got 2 .at row 0, column 1.", (0, 1)),
         ([[1, 0.5]], ["p"], ["a", "b"], 0, "votes", "got 0.5", (0, 1)),
-        ([[1], [np.inf]], ["p", "q"], ["a"], 0, "votes", "got inf at row 1, column 0", (1, 0)),
+        ([[1], [np.inf]], ["p", "q"], ["a"], 0, "votes", "got inf .at row 1, column 0.", (1, 0)),
         ([1, 0, -1], ["p"], ["a"], 0, "votes", "got 1 dimension", None),
         ([[["x"]]], ["p"], ["a"], 0, "votes", "got list", None),
         ([[1, 0]], ["p", "q"], ["a", "b"], 0, "participants", "expected 1 labels", None),

@@ -136,8 +136,8 @@ def _reciprocal(matrix: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
     if hits.size:
         row, column = (int(i) for i in hits[0])
         raise AnalysisInputError(
-            f"pairwise: expected positive numbers, got {matrix[row, column]:g} at row {row}, "
-            f"column {column} ({labels[row]!r} over {labels[column]!r}).",
+            f"pairwise: expected positive numbers, got {matrix[row, column]:g} "
+            f"({labels[row]!r} over {labels[column]!r}).",
             argument="pairwise",
             position=(row, column),
         )
@@ -149,12 +149,12 @@ def _reciprocal(matrix: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
             expected = "1 on the diagonal"
         else:
             expected = (
-                f"the reciprocal of {matrix[column, row]:g} (at row {column}, column {row}) "
-                f"within 1 %"
+                f"the reciprocal of {matrix[column, row]:g} ({labels[column]!r} over "
+                f"{labels[row]!r}) within 1 %"
             )
         raise AnalysisInputError(
-            f"pairwise: expected {expected}, got {matrix[row, column]:g} at row {row}, column "
-            f"{column} ({labels[row]!r} over {labels[column]!r}).",
+            f"pairwise: expected {expected}, got {matrix[row, column]:g} "
+            f"({labels[row]!r} over {labels[column]!r}).",
             argument="pairwise",
             position=(row, column),
         )

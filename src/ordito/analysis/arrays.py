@@ -31,8 +31,7 @@ def as_matrix(value: ArrayLike, *, argument: str, square: bool = False) -> np.nd
     if bad.size:
         row, column = (int(i) for i in bad[0])
         raise AnalysisInputError(
-            f"{argument}: expected finite numbers, got {array[row, column]} at row {row}, "
-            f"column {column}.",
+            f"{argument}: expected finite numbers, got {array[row, column]}.",
             argument=argument,
             position=(row, column),
         )
@@ -69,11 +68,8 @@ def check_range(
     if hits.size:
         position = tuple(int(i) for i in hits[0])
         kind = "integers" if integers else "numbers"
-        where = ", ".join(
-            f"{name} {i}" for name, i in zip(("row", "column"), position, strict=False)
-        )
         raise AnalysisInputError(
-            f"{argument}: expected {kind} from {low:g} to {high:g}, got {array[position]:g} at {where}.",
+            f"{argument}: expected {kind} from {low:g} to {high:g}, got {array[position]:g}.",
             argument=argument,
             position=position,
         )

@@ -205,7 +205,7 @@ def _checked(
         index = int(loops[0])
         raise AnalysisInputError(
             f"mid: expected 0 on the diagonal (an actor's influence on itself), got "
-            f"{influences[index, index]:g} at row {index}, column {index}.",
+            f"{influences[index, index]:g}.",
             argument="mid",
             position=(index, index),
         )

@@ -380,8 +380,7 @@ def _potential_cells(potential: ArrayLike | None, cross: np.ndarray) -> Cells | 
     if clashes.size:
         row, column = int(rows[clashes[0]]), int(columns[clashes[0]])
         raise AnalysisInputError(
-            f"potential: a potential cell must be 0 in matrix, got {cross[row, column]:g} at "
-            f"row {row}, column {column}.",
+            f"potential: a potential cell must be 0 in matrix, got {cross[row, column]:g}.",
             argument="potential",
             position=(row, column),
         )

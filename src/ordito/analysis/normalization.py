@@ -174,7 +174,7 @@ def _sum(matrix: np.ndarray, is_benefit: np.ndarray, criteria: Sequence[str]) ->
         raise AnalysisInputError(
             f"matrix: the sum normalisation needs {expected} for "
             f"{'benefit' if is_benefit[column] else 'cost'} criterion {criteria[column]!r}, got "
-            f"{matrix[row, column]:g} at row {row}, column {column}.",
+            f"{matrix[row, column]:g}.",
             argument="matrix",
             position=(row, column),
         )

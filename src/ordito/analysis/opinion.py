@@ -231,8 +231,7 @@ def _vote_matrix(votes: ArrayLike) -> np.ndarray:
     if bad.size:
         row, column = (int(i) for i in bad[0])
         raise AnalysisInputError(
-            f"votes: expected 1, 0, -1 or a missing vote, got {matrix[row, column]:g} at row "
-            f"{row}, column {column}.",
+            f"votes: expected 1, 0, -1 or a missing vote, got {matrix[row, column]:g}.",
             argument="votes",
             position=(row, column),
         )

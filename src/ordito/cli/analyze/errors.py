@@ -131,4 +131,6 @@ def library_errors(origins: Mapping[str, Origin], *, default: str) -> Iterator[N
     except AnalysisInputError as error:
         origin = origins.get(error.argument, Origin(default))
         row, column = origin.locate(error.position)
-        raise BadInput(str(error), source=origin.source, row=row, column=column) from None
+        located = row is not None or column is not None
+        message = error.detail if located else str(error)
+        raise BadInput(message, source=origin.source, row=row, column=column) from None
