@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ordito.actors.models import Actor, ActorInfluence, ActorPosition, ProjectRole
 from ordito.plans.models import Objective, Plan, Project
+from ordito.plans.records import recorded_delete
 from ordito.plans.services import translated, upsert
 
 User = AbstractBaseUser | None
@@ -75,3 +76,9 @@ def actor_position_set(
         values={"position": position, "is_example": is_example},
         allowed=("position", "is_example"),
     )
+
+
+@transaction.atomic
+def project_role_remove(*, by: User, actor: Actor, project: Project, role: str) -> bool:
+    """Take `role` in `project` away from `actor`; return whether there was one to take."""
+    return recorded_delete(ProjectRole, by=by, actor=actor, project=project, role=role)

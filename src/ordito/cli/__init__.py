@@ -7,6 +7,7 @@ Results go to standard output, messages to standard error. Exit 0 on success, 2 
 import click
 
 from ordito.cli.analyze import analyze
+from ordito.cli.plan_io import export, import_
 from ordito.cli.site import demo, manage, serve
 
 
@@ -18,5 +19,7 @@ def main() -> None:
 
 main.add_command(analyze)
 main.add_command(demo)
+main.add_command(export)
+main.add_command(import_)
 main.add_command(manage)
 main.add_command(serve)

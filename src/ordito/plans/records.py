@@ -46,3 +46,15 @@ def validated_save(instance: M, *, by: AbstractBaseUser | None) -> M:
     instance._history_user = by
     instance.save()
     return instance
+
+
+def recorded_delete(
+    model: type[models.Model], *, by: AbstractBaseUser | None, **lookup: Any
+) -> bool:
+    """Delete the row matching `lookup`, with `by` as the history's author; False if none."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return False
+    instance._history_user = by
+    instance.delete()
+    return True

@@ -24,7 +24,7 @@ from ordito.plans.models import (
     Project,
     ThematicArea,
 )
-from ordito.plans.records import assign, validated_save
+from ordito.plans.records import assign, recorded_delete, validated_save
 
 M = TypeVar("M", bound=models.Model)
 User = AbstractBaseUser | None
@@ -183,12 +183,7 @@ def contribution_set(
 
 @transaction.atomic
 def contribution_remove(*, by: User, project: Project, objective: Objective) -> bool:
-    contribution = Contribution.objects.filter(project=project, objective=objective).first()
-    if contribution is None:
-        return False
-    contribution._history_user = by
-    contribution.delete()
-    return True
+    return recorded_delete(Contribution, by=by, project=project, objective=objective)
 
 
 @transaction.atomic
@@ -209,12 +204,7 @@ def dependency_add(
 
 @transaction.atomic
 def dependency_remove(*, by: User, project: Project, depends_on: Project) -> bool:
-    dependency = Dependency.objects.filter(project=project, depends_on=depends_on).first()
-    if dependency is None:
-        return False
-    dependency._history_user = by
-    dependency.delete()
-    return True
+    return recorded_delete(Dependency, by=by, project=project, depends_on=depends_on)
 
 
 @transaction.atomic
