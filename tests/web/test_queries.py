@@ -14,11 +14,11 @@ from tests.web.conftest import grow_plan
 pytestmark = pytest.mark.django_db
 
 QUERIES = {
-    # plan in force, areas, directions, objectives, their meta-objectives, counts (2),
+    # plan in force, areas, directions, objectives, their meta-objectives, counts,
     # latest changes, the plan's meta-objectives
-    "home": 9,
+    "home": 8,
     # the same, with the plan found by its slug instead of as the plan in force
-    "plan": 9,
+    "plan": 8,
     # plan, area, directions, objectives, their meta-objectives
     "area": 5,
     # plan, direction with its area, objectives with their project counts

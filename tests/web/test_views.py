@@ -499,3 +499,28 @@ def test_admin_stays_at_admin_in_italian(client, db):
     html = response.content.decode()
     assert '<html lang="it"' in html
     assert "Nome utente" in html
+
+
+def test_quick_select_renders_escaped_options_and_marks_the_choice():
+    from django import forms
+
+    from ordito.web.widgets import QuickSelect
+
+    class Form(forms.Form):
+        pick = forms.ChoiceField(
+            choices=[
+                ("", "Any"),
+                ('"><script>', "<b>x</b>"),
+                ("Group", [("1", "one"), ("2", "two")]),
+            ],
+            widget=QuickSelect,
+            required=False,
+        )
+
+    html = str(Form({"pick": "2"})["pick"])
+    assert html.startswith('<select name="pick" id="id_pick">')
+    assert '<option value="&quot;&gt;&lt;script&gt;">&lt;b&gt;x&lt;/b&gt;</option>' in html
+    assert (
+        '<optgroup label="Group"><option value="1">one</option><option value="2" selected>' in html
+    )
+    assert html.count(" selected") == 1

@@ -6,7 +6,17 @@ queries whatever the size of the plan.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 
@@ -111,17 +121,35 @@ def plan_tree(*, plan: Plan) -> QuerySet[ThematicArea]:
 
 
 def plan_counts(*, plan: Plan) -> dict[str, int]:
-    """How many areas, directions, objectives, projects and actors the plan has."""
-    counts = Plan.objects.filter(pk=plan.pk).aggregate(
-        areas=Count("areas", distinct=True),
-        directions=Count("directions", distinct=True),
-        objectives=Count("objectives", distinct=True),
-        projects=Count("projects", distinct=True),
+    """How many areas, directions, objectives, projects and actors the plan has, in one query.
+
+    Each count is its own subquery: counting several reverse relations in one aggregate would
+    join them all and count over their cross product (millions of rows for a large plan).
+    """
+
+    def count(rows: QuerySet, *, group: str = "plan", counted: str = "pk") -> Coalesce:
+        per_plan = rows.order_by().values(group).annotate(total=Count(counted, distinct=True))
+        return Coalesce(Subquery(per_plan.values("total")[:1]), 0)
+
+    # The names end in _count: `areas` and the others are the plan's reverse relations.
+    names = ("areas", "directions", "objectives", "projects", "actors")
+    row = (
+        Plan.objects.filter(pk=plan.pk)
+        .annotate(
+            areas_count=count(ThematicArea.objects.filter(plan=OuterRef("pk"))),
+            directions_count=count(Direction.objects.filter(plan=OuterRef("pk"))),
+            objectives_count=count(Objective.objects.filter(plan=OuterRef("pk"))),
+            projects_count=count(Project.objects.filter(plan=OuterRef("pk"))),
+            actors_count=count(
+                ProjectRole.objects.filter(project__plan=OuterRef("pk")),
+                group="project__plan",
+                counted="actor",
+            ),
+        )
+        .values_list(*(f"{name}_count" for name in names))
+        .get()
     )
-    counts["actors"] = (
-        ProjectRole.objects.filter(project__plan=plan).values("actor_id").distinct().count()
-    )
-    return counts
+    return dict(zip(names, row, strict=True))
 
 
 def plan_latest_changes(*, plan: Plan, limit: int = 8) -> QuerySet:

@@ -12,6 +12,7 @@ from ordito.actors.selectors import ActorFilters
 from ordito.plans.models import Direction, Plan, Project, ThematicArea
 from ordito.plans.selectors import ProjectFilters
 from ordito.territory.models import Municipality
+from ordito.web.widgets import QuickSelect
 
 ANY = ("", _("Any"))
 SEARCH_MAX_LENGTH = 200
@@ -20,16 +21,24 @@ SEARCH_MAX_LENGTH = 200
 class ProjectFilterForm(forms.Form):
     """Filters and sort order of a plan's project list; every field may be left empty."""
 
-    area = forms.TypedChoiceField(label=_("Area"), coerce=int, required=False)
-    direction = forms.TypedChoiceField(label=_("Direction"), coerce=int, required=False)
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[ANY, *Project.Status.choices], required=False
+    area = forms.TypedChoiceField(label=_("Area"), coerce=int, required=False, widget=QuickSelect)
+    direction = forms.TypedChoiceField(
+        label=_("Direction"), coerce=int, required=False, widget=QuickSelect
     )
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    promoter = forms.TypedChoiceField(label=_("Promoter"), coerce=int, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[ANY, *Project.Status.choices],
+        required=False,
+        widget=QuickSelect,
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False, widget=QuickSelect)
+    promoter = forms.TypedChoiceField(
+        label=_("Promoter"), coerce=int, required=False, widget=QuickSelect
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("code", _("Code")),
             ("title", _("Title")),
@@ -76,7 +85,9 @@ class ProjectFilterForm(forms.Form):
 
 
 class ActorFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[ANY, *Actor.Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[ANY, *Actor.Kind.choices], required=False, widget=QuickSelect
+    )
     q = forms.CharField(
         label=_("Name or sector"),
         max_length=SEARCH_MAX_LENGTH,
