@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ordito.analysis import cpm as cpm_module
-from ordito.analysis.cpm import cpm
+from ordito.analysis.cpm import CpmResult, cpm, graph, passes
 from ordito.analysis.errors import AnalysisInputError
 
 # Hillier, F. S. and Lieberman, G. J., Introduction to Operations Research (McGraw-Hill),
@@ -45,7 +44,7 @@ RELIABLE_SLACK = [0, 0, 0, 4, 0, 0, 4, 4, 2, 0, 1, 0, 4, 0]
 RELIABLE_FREE_FLOAT = [0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 4, 0]
 
 
-def reliable() -> cpm_module.CpmResult:
+def reliable() -> CpmResult:
     return cpm(RELIABLE_TASKS, durations=RELIABLE_DURATIONS, predecessors=RELIABLE_PREDECESSORS)
 
 
@@ -253,14 +252,52 @@ def test_cpm_duration_matches_networkx_longest_path(size, window, with_lags):
 
 
 @pytest.mark.parametrize(("size", "window"), [(400, 400), (400, 2)])
-def test_cpm_vectorised_and_looped_passes_agree(monkeypatch, size, window):
+@pytest.mark.parametrize("with_lags", [False, True])
+def test_cpm_vectorised_and_looped_passes_agree(monkeypatch, size, window, with_lags):
     rng = np.random.default_rng(7)
-    tasks, durations, predecessors, lags = random_network(rng, size, window, with_lags=True)
-    monkeypatch.setattr(cpm_module, "EDGES_PER_LEVEL_FOR_VECTORS", 0)
+    tasks, durations, predecessors, lags = random_network(rng, size, window, with_lags)
+    monkeypatch.setattr(passes, "EDGES_PER_LEVEL_FOR_VECTORS", 0)
     by_level = cpm(tasks, durations=durations, predecessors=predecessors, lags=lags)
-    monkeypatch.setattr(cpm_module, "EDGES_PER_LEVEL_FOR_VECTORS", 10**9)
+    monkeypatch.setattr(passes, "EDGES_PER_LEVEL_FOR_VECTORS", 10**9)
     in_order = cpm(tasks, durations=durations, predecessors=predecessors, lags=lags)
     assert by_level.to_dict() == in_order.to_dict()
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_cpm_chain_longer_than_65536_tasks_is_scheduled_end_to_end(monkeypatch, threshold):
+    # Over 65,536 tasks the edges are sorted on more than one 16-bit digit; both passes are
+    # forced in turn. By hand: a chain of unit tasks ends at its length, all of it critical.
+    size = 70_000
+    order = np.random.default_rng(3).permutation(size)
+    tasks = [f"t{i}" for i in order]
+    position = {task: i for i, task in enumerate(tasks)}
+    chain = sorted(tasks, key=lambda task: int(task[1:]))
+    predecessors: list[list[str]] = [[] for _ in range(size)]
+    for before, after in pairwise(chain):
+        predecessors[position[after]] = [before]
+    monkeypatch.setattr(passes, "EDGES_PER_LEVEL_FOR_VECTORS", threshold)
+    result = cpm(tasks, durations=np.ones(size), predecessors=predecessors)
+    assert result.duration == size
+    assert result.critical_path == tuple(chain)
+    np.testing.assert_array_equal(
+        result.earliest_start[[position[t] for t in chain]], np.arange(size)
+    )
+    assert not result.total_float.any()
+
+
+def test_cpm_repeated_predecessor_counts_its_longest_lag():
+    # By hand: c waits for b twice, with lags 0 and 2; b ends at 2, so c starts at 4, d at 5 and
+    # the plan ends at 6. (Scipy's cycle search can run forever on a repeated edge.)
+    result = cpm(
+        ["a", "b", "c", "d"],
+        durations=[1, 1, 1, 1],
+        predecessors=[[], ["a"], ["b", "b"], ["c"]],
+        lags=[[], [0], [0, 2], [0]],
+    )
+    assert result.duration == 6
+    np.testing.assert_allclose(result.earliest_start, [0, 1, 4, 5])
+    np.testing.assert_allclose(result.free_float, [0, 0, 0, 0])
+    assert result.critical_path == ("a", "b", "c", "d")
 
 
 def test_cpm_falls_back_to_kahn_when_component_labels_are_not_topological(monkeypatch):
@@ -270,7 +307,7 @@ def test_cpm_falls_back_to_kahn_when_component_labels_are_not_topological(monkey
         return graph.shape[0], np.arange(graph.shape[0])
 
     expected = reliable().to_dict()
-    monkeypatch.setattr(cpm_module, "connected_components", labels_in_input_order)
+    monkeypatch.setattr(graph, "connected_components", labels_in_input_order)
     assert reliable().to_dict() == expected
 
 

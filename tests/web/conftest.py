@@ -8,6 +8,7 @@ the query-count tests can render every page at two sizes.
 
 import datetime
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from ordito.actors.models import Actor, ProjectRole
@@ -252,6 +254,15 @@ def demo(db) -> Demo:
 
 
 @pytest.fixture(autouse=True)
+def _cache_emptied():
+    """Start every test with an empty cache: pages cache parts of themselves, and a plan of an
+    earlier test can come back under the same id (SQLite reuses the ids of rolled-back rows)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _language_reset():
     """Leave no language active: a request to an `/en/` page activates English in this thread,
     and later tests would otherwise build English addresses and messages."""
@@ -278,6 +289,11 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._skipping:
             self.parts.append(data)
+
+
+def markup_without_csrf_token(response) -> str:
+    """The response's HTML with the CSRF token's value blanked: Django masks it anew each time."""
+    return re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*"', r'\1"', response.content.decode())
 
 
 def page_text(response) -> str:

@@ -1,12 +1,15 @@
+"""The staff's editing of actors; every change raises the content version of the plans it shows on."""
+
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ordito.actors.models import Actor, ActorInfluence, ActorPosition
+from ordito.plans.admin import ContentVersionAdmin
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ActorAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["name", "kind", "sector", "municipality", "member_since", "is_example"]
     list_filter = ["kind", "is_example"]
     search_fields = ["name", "key", "sector"]
@@ -16,7 +19,7 @@ class ActorAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(ActorInfluence)
-class ActorInfluenceAdmin(SimpleHistoryAdmin):
+class ActorInfluenceAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
     list_display = ["source", "target", "strength", "plan", "is_example"]
     list_filter = ["plan", "is_example"]
     list_select_related = ["source", "target", "plan"]
@@ -24,7 +27,7 @@ class ActorInfluenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActorPosition)
-class ActorPositionAdmin(SimpleHistoryAdmin):
+class ActorPositionAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
     list_display = ["actor", "objective", "position", "is_example"]
     list_filter = ["objective__plan", "is_example"]
     list_select_related = ["actor", "objective"]

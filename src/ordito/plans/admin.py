@@ -1,7 +1,12 @@
 """The staff's editing of plans. Forms validate through the models' `clean()`, which applies the
-same rules as the services (plans/integrity.py), so the admin shows the same messages."""
+same rules as the services (plans/integrity.py), so the admin shows the same messages; and every
+change raises the content version of the plans it shows on, as the services do (plans/versions.py).
+"""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import BaseFormSet, ModelForm
+from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,6 +22,37 @@ from ordito.plans.models import (
     Project,
     ThematicArea,
 )
+from ordito.plans.versions import content_writing
+
+
+class ContentVersionAdmin(admin.ModelAdmin):
+    """Raises the content version of every plan a saved, deleted or inline row shows on.
+
+    The admin saves through model forms, not through the services, so it raises the version
+    itself; each hook runs before the row is written, inside the admin's transaction.
+    """
+
+    def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:
+        content_writing(obj)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        content_writing(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for obj in queryset:
+            content_writing(obj)
+        super().delete_queryset(request, queryset)
+
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseFormSet, change: bool
+    ) -> None:
+        deleted = formset.deleted_forms
+        for inline_form in formset.forms:
+            if inline_form in deleted or inline_form.has_changed():
+                content_writing(inline_form.instance)
+        super().save_formset(request, form, formset, change)
 
 
 class MetaObjectiveInline(TranslationTabularInline):
@@ -33,7 +69,7 @@ class AreaInline(TranslationTabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class PlanAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "slug", "period_start", "period_end", "status", "previous"]
     list_filter = ["status"]
     search_fields = ["title_it", "title_en", "slug"]
@@ -49,7 +85,7 @@ class DirectionInline(TranslationTabularInline):
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ThematicAreaAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "plan", "kind", "order", "is_example"]
     list_filter = ["plan", "kind", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -64,7 +100,7 @@ class ObjectiveInline(TranslationTabularInline):
 
 
 @admin.register(Direction)
-class DirectionAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class DirectionAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "area", "plan", "order", "is_example"]
     list_filter = ["plan", "area", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -73,7 +109,7 @@ class DirectionAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ObjectiveAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "direction", "plan", "is_example"]
     list_filter = ["plan", "direction__area", "is_example"]
     search_fields = ["code", "title_it", "title_en", "short_title_it"]
@@ -101,7 +137,7 @@ class ProjectRoleInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class ProjectAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "plan", "direction", "status", "municipality", "is_example"]
     list_filter = ["plan", "status", "kind", "direction__area", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -111,7 +147,7 @@ class ProjectAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(ObjectiveInfluence)
-class ObjectiveInfluenceAdmin(SimpleHistoryAdmin):
+class ObjectiveInfluenceAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
     list_display = ["source", "target", "strength", "is_potential", "plan", "is_example"]
     list_filter = ["plan", "is_potential", "is_example"]
     list_select_related = ["source", "target", "plan"]

@@ -1,7 +1,8 @@
 """Saving a model through its own validation, with the change recorded in its history.
 
 Every service that writes plan content ends here, so the admin, the API and the importer get the
-same checks, the same messages keyed by field, and a history entry naming who made the change.
+same checks, the same messages keyed by field, a history entry naming who made the change, and a
+new content version for every plan that shows the row (plans/versions.py).
 """
 
 from collections.abc import Iterable, Mapping
@@ -11,6 +12,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+
+from ordito.plans.versions import content_writing
 
 M = TypeVar("M", bound=models.Model)
 
@@ -44,6 +47,7 @@ def validated_save(instance: M, *, by: AbstractBaseUser | None) -> M:
     """Validate `instance` fully (fields, links, constraints), then save it with its author."""
     instance.full_clean()
     instance._history_user = by
+    content_writing(instance)
     instance.save()
     return instance
 
@@ -56,5 +60,6 @@ def recorded_delete(
     if instance is None:
         return False
     instance._history_user = by
+    content_writing(instance)
     instance.delete()
     return True

@@ -1,7 +1,8 @@
 """The public site's forms: they turn query parameters into selector filters.
 
 A value that does not parse, or names something outside the plan, becomes an error on its field
-and is left out of the filters; it never reaches the database.
+and is left out of the filters; it never reaches the database. The project filters' choices are
+computed once per plan content version and language (web/caching.py), with their markup.
 """
 
 from django import forms
@@ -12,7 +13,8 @@ from ordito.actors.selectors import ActorFilters
 from ordito.plans.models import Direction, Plan, Project, ThematicArea
 from ordito.plans.selectors import ProjectFilters
 from ordito.territory.models import Municipality
-from ordito.web.widgets import QuickSelect
+from ordito.web.caching import plan_cached
+from ordito.web.widgets import Choices, QuickSelect, ReadyChoices, options_markup
 
 ANY = ("", _("Any"))
 SEARCH_MAX_LENGTH = 200
@@ -51,30 +53,11 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, data: dict | None = None, *, plan: Plan) -> None:
         super().__init__(data)
-        areas = ThematicArea.objects.filter(plan=plan).order_by("order", "code")
-        self.fields["area"].choices = [ANY, *((area.pk, str(area)) for area in areas)]
-        directions = (
-            Direction.objects.filter(plan=plan)
-            .select_related("area")
-            .order_by("area__order", "area__code", "order", "code")
-        )
-        grouped: dict[str, list[tuple[int, str]]] = {}
-        for direction in directions:
-            grouped.setdefault(str(direction.area), []).append((direction.pk, str(direction)))
-        self.fields["direction"].choices = [ANY, *grouped.items()]
-        municipalities = (
-            Municipality.objects.filter(projects__plan=plan).distinct().order_by("name")
-        )
-        self.fields["municipality"].choices = [
-            ANY,
-            *municipalities.values_list("istat_code", "name"),
-        ]
-        promoters = (
-            Actor.objects.filter(roles__role=ProjectRole.Role.PROMOTER, roles__project__plan=plan)
-            .distinct()
-            .order_by("name", "key")
-        )
-        self.fields["promoter"].choices = [ANY, *promoters.values_list("pk", "name")]
+        for name, (choices, markup) in plan_cached(
+            plan, "project-filter-choices", lambda: project_filter_choices(plan)
+        ).items():
+            self.fields[name].choices = ReadyChoices(choices)
+            self.fields[name].widget.options = markup
 
     def filters(self) -> ProjectFilters:
         """The filters of the fields that are valid and set; the others are left out."""
@@ -82,6 +65,34 @@ class ProjectFilterForm(forms.Form):
         return ProjectFilters(
             **{name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
         )
+
+
+def project_filter_choices(plan: Plan) -> dict[str, tuple[Choices, str]]:
+    """The choices of the plan's areas, directions (grouped by area), municipalities (those of its
+    projects) and promoters, each with the markup of its options, in the active language."""
+    any_choice = (ANY[0], str(ANY[1]))
+    areas = ThematicArea.objects.filter(plan=plan).order_by("order", "code")
+    directions = (
+        Direction.objects.filter(plan=plan)
+        .select_related("area")
+        .order_by("area__order", "area__code", "order", "code")
+    )
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for direction in directions:
+        grouped.setdefault(str(direction.area), []).append((direction.pk, str(direction)))
+    municipalities = Municipality.objects.filter(projects__plan=plan).distinct().order_by("name")
+    promoters = (
+        Actor.objects.filter(roles__role=ProjectRole.Role.PROMOTER, roles__project__plan=plan)
+        .distinct()
+        .order_by("name", "key")
+    )
+    choices: dict[str, Choices] = {
+        "area": [any_choice, *((area.pk, str(area)) for area in areas)],
+        "direction": [any_choice, *grouped.items()],
+        "municipality": [any_choice, *municipalities.values_list("istat_code", "name")],
+        "promoter": [any_choice, *promoters.values_list("pk", "name")],
+    }
+    return {name: (options, options_markup(options)) for name, options in choices.items()}
 
 
 class ActorFilterForm(forms.Form):

@@ -41,6 +41,8 @@ class Plan(models.Model):
         related_name="successors",
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Raised by every write of the plan's content (plans/versions.py): cached pages are keyed by it.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -4,21 +4,29 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from ordito.plans import selectors
 from ordito.plans.models import Plan
+from ordito.web.caching import CACHE_SECONDS, plan_cache_vary
 from ordito.web.views.lookups import found_or_404, plan_or_404
 
 LATEST_CHANGES = 8
 
 
 def plan_overview(plan: Plan) -> dict[str, Any]:
-    """What the at-a-glance page shows of a plan."""
+    """What the at-a-glance page shows of a plan.
+
+    Everything but the plan is read lazily, by the cached fragments of the page (web/caching.py)
+    when they are not in the cache: a page served from the cache runs none of these queries.
+    """
     return {
         "plan": plan,
         "areas": selectors.plan_tree(plan=plan),
-        "counts": selectors.plan_counts(plan=plan),
+        "counts": SimpleLazyObject(lambda: selectors.plan_counts(plan=plan)),
         "latest_changes": selectors.plan_latest_changes(plan=plan, limit=LATEST_CHANGES),
+        "cache_seconds": CACHE_SECONDS,
+        "cache_vary_on": plan_cache_vary(plan),
     }
 
 

@@ -2,12 +2,15 @@
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 
 from ordito.plans import selectors
+from ordito.plans.models import Project
+from ordito.web.caching import CACHE_SECONDS, plan_cache_vary
 from ordito.web.forms import ProjectFilterForm, SearchForm
-from ordito.web.views.lookups import found_or_404, plan_or_404
+from ordito.web.views.lookups import plan_or_404
 
 PROJECTS_PER_PAGE = 25
 SEARCH_RESULTS_PER_KIND = 50
@@ -16,20 +19,39 @@ SEARCH_RESULTS_PER_KIND = 50
 def project_list(request: HttpRequest, plan_slug: str) -> HttpResponse:
     plan = plan_or_404(plan_slug)
     form = ProjectFilterForm(request.GET, plan=plan)
-    projects = selectors.project_list(plan=plan, filters=form.filters())
+    filters = form.filters()
+    projects = selectors.project_list(plan=plan, filters=filters)
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     # htmx asks for the rows only, except when it restores a page missing from its history cache.
     partial = request.htmx and not request.htmx.history_restore_request
     template = "web/project_list.html" + ("#project-rows" if partial else "")
-    response = render(request, template, {"plan": plan, "form": form, "page": page})
+    context = {
+        "plan": plan,
+        "form": form,
+        "page": page,
+        # The page's rows are cached under these (web/caching.py), and read only on a miss.
+        "filters": filters,
+        "cache_seconds": CACHE_SECONDS,
+        "cache_vary_on": plan_cache_vary(plan),
+    }
+    response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
 
 def project(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
     plan = plan_or_404(plan_slug)
-    project = found_or_404(selectors.project_get, plan=plan, pk=pk)
-    return render(request, "web/project_detail.html", {"plan": plan, "project": project})
+    # The row names the page and proves the project is there; its links are read only when the
+    # cached part of the page is missing (web/caching.py).
+    row = get_object_or_404(Project.objects.filter(plan=plan), pk=pk)
+    context = {
+        "plan": plan,
+        "project": row,
+        "details": SimpleLazyObject(lambda: selectors.project_get(plan=plan, pk=pk)),
+        "cache_seconds": CACHE_SECONDS,
+        "cache_vary_on": plan_cache_vary(plan),
+    }
+    return render(request, "web/project_detail.html", context)
 
 
 def search(request: HttpRequest, plan_slug: str) -> HttpResponse:
