@@ -25,6 +25,9 @@ Saaty, T. L. (1980). *The Analytic Hierarchy Process*. McGraw-Hill, New York (th
 method and the random index).
 Saaty, T. L. (1990). How to make a decision: the analytic hierarchy process. *European Journal of
 Operational Research* 48(1), 9-26 (the house example used in the tests).
+Saaty, T. L. (2003). Decision-making with the AHP: why is the principal eigenvector necessary.
+*European Journal of Operational Research* 145(1), 85-91 (the house matrix again, Table 1).
+Wikipedia, "Analytic hierarchy process - leader example" (the criteria weights used in the tests).
 """
 
 from collections.abc import Sequence

@@ -35,6 +35,8 @@ of Bifurcation and Chaos 17(7), 2303-2318.
 Breiger, R. L. (1974). The duality of persons and groups. Social Forces 53(2), 181-190.
 Freeman, L. C. (1977). A set of measures of centrality based on betweenness. Sociometry 40(1),
 35-41.
+Krackhardt, D. (1990). Assessing the political landscape: structure, cognition, and power in
+organizations. Administrative Science Quarterly 35(2), 342-369 (the kite used in the tests).
 """
 
 from collections.abc import Mapping, Sequence
