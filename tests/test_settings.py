@@ -1,8 +1,12 @@
-"""Settings come from the environment, and production refuses to start without a secret key."""
+"""Settings come from the environment, production refuses to start without a secret key, and cache
+keys change with every release."""
 
 import os
 import subprocess
 import sys
+from importlib.metadata import version
+
+import pytest
 
 
 def run_check(**environment: str) -> subprocess.CompletedProcess:
@@ -40,3 +44,66 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def run_python(code: str, **environment: str) -> subprocess.CompletedProcess:
+    """Run `code` after Django's set-up, with the settings read from `environment`."""
+    ignored = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "ORDITO_RELEASE", "REDIS_URL"}
+    env = {key: value for key, value in os.environ.items() if key not in ignored}
+    env.update(environment)
+    env["DJANGO_SETTINGS_MODULE"] = "ordito.settings"
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+# A key the pages' cache uses (web/caching.py), as the cache stores it.
+STORED_KEY = (
+    "from django.core.cache import cache; "
+    "print(cache.make_key('ordito.web:project-filter-choices:1.7.0.it'))"
+)
+
+
+def test_cache_keys_carry_the_installed_version():
+    result = run_python(STORED_KEY)
+    assert result.returncode == 0, result.stderr
+    ordito = version("ordito")
+    assert result.stdout.strip() == f"ordito:{ordito}:1:ordito.web:project-filter-choices:1.7.0.it"
+
+
+def test_cache_keys_carry_the_release_on_redis_too():
+    result = run_python(
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND']); "
+        + STORED_KEY,
+        ORDITO_RELEASE="3f2a9c1",
+        REDIS_URL="redis://127.0.0.1:6379/0",  # only named: making a key connects to nothing
+    )
+    assert result.returncode == 0, result.stderr
+    backend, key = result.stdout.split()
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert key == f"ordito:{version('ordito')}+3f2a9c1:1:ordito.web:project-filter-choices:1.7.0.it"
+
+
+def test_two_releases_never_share_a_cache_key():
+    keys = {
+        release: run_python(STORED_KEY, ORDITO_RELEASE=release).stdout.strip()
+        for release in ("3f2a9c1", "9b7e0d4", "")
+    }
+    assert len(set(keys.values())) == 3
+    assert all(
+        key.endswith(":1:ordito.web:project-filter-choices:1.7.0.it") for key in keys.values()
+    )
+
+
+@pytest.mark.parametrize("release", ["has space", "a/b", "x" * 65, "é", "a:b"])
+def test_a_release_that_cannot_be_part_of_a_key_is_refused_by_name(release):
+    result = run_python(STORED_KEY, ORDITO_RELEASE=release)
+    assert result.returncode != 0
+    assert "ORDITO_RELEASE must be 1 to 64 letters, digits, dots, dashes or underscores" in (
+        result.stderr
+    )
+    assert repr(release) in result.stderr

@@ -6,6 +6,8 @@ SECRET_KEY the site refuses to start.
 """
 
 import os
+import re
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +32,24 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def release() -> str:
+    """This release of Ordito: the installed package's version, then ORDITO_RELEASE if set (a git
+    commit, a build number), e.g. "0.1.0" or "0.1.0+3f2a9c1"."""
+    try:
+        package = version("ordito")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        package = "0+unknown"
+    extra = os.environ.get("ORDITO_RELEASE", "").strip()
+    if not extra:
+        return package
+    if not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", extra):
+        raise ImproperlyConfigured(
+            f"ORDITO_RELEASE must be 1 to 64 letters, digits, dots, dashes or underscores "
+            f"(a git commit, a build number), not {extra!r}."
+        )
+    return f"{package}+{extra}"
 
 
 DEBUG = env_bool("DEBUG", True)
@@ -113,15 +133,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+ORDITO_RELEASE = release()
 CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": {
+        **(
+            {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": os.environ["REDIS_URL"],
+            }
+            if os.environ.get("REDIS_URL")
+            else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        ),
+        # Every key carries the release: after a deploy, app servers of the new release never
+        # read what the old one cached (fragments rendered by old templates); its entries expire.
+        "KEY_PREFIX": f"ordito:{ORDITO_RELEASE}",
+    }
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,6 +1,6 @@
 """The actors' API: the list with its filters and pages, an actor with its roles.
 
-Every expected value comes from the plan built in tests/api/conftest.py.
+Every expected value comes from the sample plan of tests/sample_plan.py, which the web tests share.
 """
 
 import pytest
@@ -23,32 +23,35 @@ def test_actor_list_gives_actors_by_name_with_project_counts(client, data):
     response = client.get("/api/v1/actors")
 
     body = response.json()
-    assert body["count"] == 3
-    assert names(response) == ["Città di Torino", "Fondazione bancaria", "Università di Torino"]
+    assert body["count"] == 2
+    assert names(response) == ["Città di Torino", "Fondazione Esempio"]
     assert body["items"][0] == {
-        "id": data.city.pk,
+        "id": data.actor.pk,
         "key": "comune-torino",
         "name": "Città di Torino",
         "kind": "municipality",
-        "sector": "Pubblica amministrazione",
+        "sector": "Pubblica amministrazione",  # ActorFactory's default
         "municipality": {"istat_code": "001272", "name": "Torino"},
-        "project_count": 2,  # promoter of P01 and P02
-        "is_example": True,
+        "project_count": 1,  # promoter of P001
+        "is_example": False,
     }
-    # Promoter and partner of the same project: one project.
-    assert body["items"][2]["project_count"] == 1
+    # Funder of P001, promoter and partner of P002: two projects, not three roles.
+    assert body["items"][1]["project_count"] == 2
+    # By name, not by when they were added: a newer actor whose name comes first leads.
+    ActorFactory(key="agenzia-mobilita", name="Agenzia per la mobilità")
+    assert names(client.get("/api/v1/actors"))[0] == "Agenzia per la mobilità"
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("kind=university", ["Università di Torino"]),
+        ("kind=bank_foundation", ["Fondazione Esempio"]),
         ("kind=trade_union", []),
-        ("q=torino", ["Città di Torino", "Università di Torino"]),
-        ("q=ricerca", ["Università di Torino"]),  # the sector matches too
-        ("q=fondazione bancaria", ["Fondazione bancaria"]),
-        ("q=torino&kind=municipality", ["Città di Torino"]),
-        ("limit=1&offset=1", ["Fondazione bancaria"]),
+        ("q=torino", ["Città di Torino"]),
+        ("q=amministrazione", ["Città di Torino", "Fondazione Esempio"]),  # the sector matches too
+        ("q=torino esempio", []),  # every word must match (each one matches one actor)
+        ("q=amministrazione&kind=municipality", ["Città di Torino"]),
+        ("limit=1&offset=1", ["Fondazione Esempio"]),
     ],
 )
 def test_actor_list_filters_and_pages(client, data, query, expected):
@@ -60,7 +63,7 @@ def test_actor_list_filters_and_pages(client, data, query, expected):
 
 
 def test_actor_list_count_is_the_total_not_the_page(client, data):
-    assert client.get("/api/v1/actors?limit=1").json()["count"] == 3
+    assert client.get("/api/v1/actors?limit=1").json()["count"] == 2
 
 
 @pytest.mark.parametrize(
@@ -80,56 +83,65 @@ def test_actor_list_bad_parameter_answers_422_naming_it(client, data, query, par
 
 
 def test_actor_get_gives_the_actor_with_roles_in_projects(client, data):
-    response = client.get(f"/api/v1/actors/{data.university.pk}")
+    response = client.get(f"/api/v1/actors/{data.example_actor.pk}")
 
+    metro = {
+        "id": data.project.pk,
+        "code": "P001",
+        "title": "Metropolitana linea 2",
+        "plan": "torino-2006",
+    }
+    incubator = {
+        "id": data.other_project.pk,
+        "code": "P002",
+        "title": "Incubatore di imprese",
+        "plan": "torino-2006",
+    }
     assert response.json() == {
-        "id": data.university.pk,
-        "key": "unito",
-        "name": "Università di Torino",
-        "kind": "university",
-        "sector": "Ricerca",
+        "id": data.example_actor.pk,
+        "key": "fondazione-esempio",
+        "name": "Fondazione Esempio",
+        "kind": "bank_foundation",
+        "sector": "Pubblica amministrazione",  # ActorFactory's default
         "municipality": None,
         "website": "",
         "description": "",
         "member_since": None,
         "member_until": None,
+        # By project, then by role: the partner's role in P002 was added after the promoter's.
         "roles": [
-            {
-                "role": "partner",
-                "project": {
-                    "id": data.museum.pk,
-                    "code": "P03",
-                    "title": "Museo della scienza",
-                    "plan": "torino-2006",
-                },
-            },
-            {
-                "role": "promoter",
-                "project": {
-                    "id": data.museum.pk,
-                    "code": "P03",
-                    "title": "Museo della scienza",
-                    "plan": "torino-2006",
-                },
-            },
+            {"role": "funder", "project": metro},
+            {"role": "partner", "project": incubator},
+            {"role": "promoter", "project": incubator},
         ],
         "is_example": True,
     }
 
 
+def test_actor_get_gives_membership_website_and_municipality(client, data):
+    body = client.get(f"/api/v1/actors/{data.actor.pk}").json()
+
+    assert body["municipality"] == {"istat_code": "001272", "name": "Torino"}
+    assert body["website"] == "https://www.comune.torino.it"
+    assert (body["member_since"], body["member_until"]) == ("2000-05-09", None)
+
+
 def test_actor_get_description_and_project_titles_follow_the_language(client, data):
-    response = client.get(f"/api/v1/actors/{data.city.pk}", headers={"Accept-Language": "en"})
+    # The plan gives no actor a description: this test writes one in each language.
+    Actor.objects.filter(pk=data.actor.pk).update(
+        description_it="Il comune.", description_en="The city council."
+    )
+
+    response = client.get(f"/api/v1/actors/{data.actor.pk}", headers={"Accept-Language": "en"})
 
     body = response.json()
     assert response["Content-Language"] == "en"
     assert body["description"] == "The city council."
     assert body["name"] == "Città di Torino"  # a proper name: never translated
-    assert [role["project"]["title"] for role in body["roles"]] == [
-        "Underground line 2",
-        "Tram to Moncalieri",
-    ]
-    italian = client.get(f"/api/v1/actors/{data.city.pk}?lang=it").json()
+    assert [role["project"]["title"] for role in body["roles"]] == ["Metro line 2"]
+    italian = client.get(f"/api/v1/actors/{data.actor.pk}?lang=it").json()
     assert italian["description"] == "Il comune."
+    assert [role["project"]["title"] for role in italian["roles"]] == ["Metropolitana linea 2"]
 
 
 def test_actor_get_unknown_id_answers_404_in_json(client, data):
@@ -145,9 +157,9 @@ def test_actor_get_malformed_id_answers_422_naming_it(client, data, actor_id):
 
 
 def test_actor_hostile_name_comes_back_exactly_as_stored(client, data):
-    Actor.objects.filter(pk=data.foundation.pk).update(name='<img src=x onerror="alert(1)">')
+    Actor.objects.filter(pk=data.example_actor.pk).update(name='<img src=x onerror="alert(1)">')
 
-    response = client.get(f"/api/v1/actors/{data.foundation.pk}")
+    response = client.get(f"/api/v1/actors/{data.example_actor.pk}")
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response.json()["name"] == '<img src=x onerror="alert(1)">'
@@ -156,12 +168,12 @@ def test_actor_hostile_name_comes_back_exactly_as_stored(client, data):
 @pytest.mark.parametrize("extra", [0, 50])
 def test_actor_list_costs_constant_queries(client, data, django_assert_num_queries, extra):
     for _ in range(extra):
-        ProjectRoleFactory(project=data.tram, role="partner")
+        ProjectRoleFactory(project=data.other_project, role="partner")
 
     with django_assert_num_queries(ACTOR_LIST_QUERIES):
         body = client.get("/api/v1/actors?limit=100").json()
 
-    assert body["count"] == len(body["items"]) == 3 + extra
+    assert body["count"] == len(body["items"]) == 2 + extra
 
 
 @pytest.mark.parametrize("extra", [0, 30])

@@ -1,6 +1,6 @@
 """The plans' API: plans, their tree, their projects; languages, errors, query counts.
 
-Every expected value comes from the plan built in tests/api/conftest.py.
+Every expected value comes from the sample plan of tests/sample_plan.py, which the web tests share.
 """
 
 import logging
@@ -15,7 +15,8 @@ from ordito.plans.models import Project
 from ordito.plans.schemas import ProjectSort
 from tests.actors.factories import ProjectRoleFactory
 from tests.api.conftest import assert_invalid
-from tests.plans.factories import DirectionFactory, ObjectiveFactory, ProjectFactory
+from tests.plans.factories import DirectionFactory, ObjectiveFactory
+from tests.sample_plan import HOSTILE, grow_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,6 @@ PLAN_LIST_QUERIES = 2  # count, page (with the previous plan joined)
 PLAN_GET_QUERIES = 6  # plan, meta-objectives, areas, directions, objectives, their meta-objectives
 PROJECT_LIST_QUERIES = 4  # plan, count, page, promoters
 PROJECT_GET_QUERIES = 4  # project with its joins, contributions, dependencies, roles
-
-HOSTILE_TITLE = "<script>alert(1)</script>"
 
 
 def codes(response) -> list[str]:
@@ -47,7 +46,7 @@ def test_plan_list_gives_plans_newest_first_with_previous_slug(client, data):
                 "territory": "Area metropolitana di Torino",
                 "period_start": 2006,
                 "period_end": 2015,
-                "status": "approved",
+                "status": "implementation",
                 "previous": "torino-2000",
             },
             {
@@ -55,7 +54,7 @@ def test_plan_list_gives_plans_newest_first_with_previous_slug(client, data):
                 "title": "Primo piano strategico",
                 "territory": "Area metropolitana di Torino",
                 "period_start": 2000,
-                "period_end": 2010,
+                "period_end": 2005,
                 "status": "closed",
                 "previous": None,
             },
@@ -69,41 +68,78 @@ def test_plan_get_gives_the_tree_in_plan_order(client, data):
 
     assert body["slug"] == "torino-2006"
     assert (body["period_start"], body["period_end"]) == (2006, 2015)
-    assert body["status"] == "approved"
-    assert body["vision"] == "Torino città della conoscenza"
+    assert body["status"] == "implementation"
+    assert body["vision"] == "Torino, città della conoscenza"
     assert body["previous"] == "torino-2000"
+    # Of equal `order`, the code decides: ATTR was created after COMP, and still comes first.
     assert [(m["code"], m["title"]) for m in body["meta_objectives"]] == [
+        ("ATTR", "Attrattività"),
         ("COMP", "Competitività"),
-        ("COES", "Coesione"),
     ]
-    # Areas were created culture first; their `order` puts territory first.
-    assert [area["code"] for area in body["areas"]] == ["TER", "CUL"]
-    territory = body["areas"][0]
-    assert territory["id"] == data.area_territory.pk
-    assert territory["title"] == "Territorio"
-    (mobility,) = territory["directions"]
-    assert (mobility["id"], mobility["code"], mobility["title"]) == (
-        data.direction_mobility.pk,
-        "MOB",
-        "Mobilità",
-    )
-    assert mobility["objectives"] == [
+    # TER's `order` is lower than CON's: it comes first, although CON comes first by code.
+    assert body["areas"] == [
         {
-            "id": data.objective_metro.pk,
-            "code": "MOB 1",
-            "title": "Metropolitana",
-            "short_title": "",
-            "meta_objectives": ["COMP"],
+            "id": data.area.pk,
+            "code": "TER",
+            "kind": "thematic",
+            "title": "Territorio metropolitano",
             "is_example": False,
+            "directions": [
+                {
+                    "id": data.direction.pk,
+                    "code": "MOB",
+                    "title": "Mobilità",
+                    "is_example": False,
+                    "objectives": [
+                        {
+                            "id": data.objective.pk,
+                            "code": "MOB 1",
+                            "title": "Rete del trasporto pubblico",
+                            "short_title": "",
+                            "meta_objectives": ["COMP"],
+                            "is_example": False,
+                        }
+                    ],
+                }
+            ],
         },
         {
-            "id": data.objective_tram.pk,
-            "code": "MOB 2",
-            "title": "Tram",
-            "short_title": "",
-            "meta_objectives": [],
+            "id": data.transversal.pk,
+            "code": "CON",
+            "kind": "transversal",
+            "title": "Conoscenza",
             "is_example": False,
+            "directions": [
+                {
+                    "id": data.example_direction.pk,
+                    "code": "INN",
+                    "title": "Innovazione diffusa",
+                    "is_example": True,
+                    "objectives": [
+                        {
+                            "id": data.other_objective.pk,
+                            "code": "INN 1",
+                            "title": "Imprese innovative",
+                            "short_title": "",
+                            "meta_objectives": [],
+                            "is_example": True,
+                        }
+                    ],
+                }
+            ],
         },
+    ]
+
+
+def test_plan_get_orders_objectives_by_order_not_by_code_or_creation(client, data):
+    body = client.get("/api/v1/plans/torino-2000").json()
+
+    # In the first plan, L1.1.1 was created first and comes first by code; its `order` is 2.
+    (line,) = body["areas"]
+    (direction,) = line["directions"]
+    assert [(o["code"], o["title"]) for o in direction["objectives"]] == [
+        ("L1.1.2", "Servizio ferroviario metropolitano"),
+        ("L1.1.1", "Nodi di interscambio"),
     ]
 
 
@@ -135,24 +171,24 @@ def test_project_list_gives_summaries_by_code(client, data):
 
     body = response.json()
     assert body["count"] == 3
-    assert codes(response) == ["P01", "P02", "P03"]
+    assert codes(response) == ["P001", "P002", "P003"]
     assert body["items"][0] == {
-        "id": data.metro.pk,
-        "code": "P01",
+        "id": data.project.pk,
+        "code": "P001",
         "kind": "project",
-        "title": "Linea 2 della metropolitana",
+        "title": "Metropolitana linea 2",
         "status": "in_progress",
         "direction": {
-            "id": data.direction_mobility.pk,
+            "id": data.direction.pk,
             "code": "MOB",
             "title": "Mobilità",
-            "area": {"id": data.area_territory.pk, "code": "TER", "title": "Territorio"},
+            "area": {"id": data.area.pk, "code": "TER", "title": "Territorio metropolitano"},
         },
         "municipality": {"istat_code": "001272", "name": "Torino"},
-        "budget_eur": "12500000.50",
+        "budget_eur": "1500000.00",
         "promoters": [
             {
-                "id": data.city.pk,
+                "id": data.actor.pk,
                 "key": "comune-torino",
                 "name": "Città di Torino",
                 "kind": "municipality",
@@ -160,20 +196,22 @@ def test_project_list_gives_summaries_by_code(client, data):
         ],
         "is_example": True,
     }
+    # The foundation is P002's promoter and its partner too: promoters name it once.
+    assert [actor["key"] for actor in body["items"][1]["promoters"]] == ["fondazione-esempio"]
     assert body["items"][2]["budget_eur"] is None
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("status=planned", ["P02"]),
-        ("municipality=001156", ["P02"]),
-        ("q=metropolitana", ["P01"]),
-        ("q=UNDERGROUND", ["P01"]),  # English text, any case
-        ("q=tram moncalieri", ["P02"]),  # every word must match
+        ("status=planned", ["P003"]),
+        ("municipality=001156", ["P002"]),
+        ("q=metropolitana", ["P001"]),
+        ("q=BUSINESS", ["P002"]),  # English text, any case
+        ("q=p00 ciclabili", ["P003"]),  # every word must match ("p00" alone matches every code)
         ("q=nothing-like-this", []),
-        ("sort=title", ["P01", "P03", "P02"]),  # Linea…, Museo…, Tram…
-        ("status=planned&municipality=001272", []),  # filters add up
+        ("sort=title", ["P002", "P001", "P003"]),  # Incubatore…, Metropolitana…, Piste…
+        ("status=completed&municipality=001272", []),  # filters add up: P002 is in Moncalieri
     ],
 )
 def test_project_list_filters_and_sorts(client, data, query, expected):
@@ -183,30 +221,34 @@ def test_project_list_filters_and_sorts(client, data, query, expected):
     assert response.json()["count"] == len(expected)
 
 
-def test_project_list_sorts_by_budget_largest_first(client, data):
-    response = client.get("/api/v1/plans/torino-2006/projects?sort=-budget")
+def test_project_list_sorts_by_budget_both_ways(client, data):
+    def budgets(sort: str) -> list[tuple[str, str]]:
+        items = client.get(f"/api/v1/plans/torino-2006/projects?sort={sort}").json()["items"]
+        # P003 has no budget: it is left out, so the check does not hang on where NULL goes.
+        return [(p["code"], p["budget_eur"]) for p in items if p["budget_eur"]]
 
-    # P03 has no budget: where NULL goes depends on the database, so it is left out here.
-    budgets = [(p["code"], p["budget_eur"]) for p in response.json()["items"] if p["budget_eur"]]
-    assert budgets == [("P01", "12500000.50"), ("P02", "3000000.00")]
+    # Largest first is also the order of the codes: the smallest first shows the sort at work.
+    assert budgets("-budget") == [("P001", "1500000.00"), ("P002", "250000.50")]
+    assert budgets("budget") == [("P002", "250000.50"), ("P001", "1500000.00")]
 
 
 def test_project_list_filters_by_area_direction_and_promoter_ids(client, data):
     base = "/api/v1/plans/torino-2006/projects"
 
-    assert codes(client.get(f"{base}?area={data.area_culture.pk}")) == ["P03"]
-    assert codes(client.get(f"{base}?direction={data.direction_mobility.pk}")) == ["P01", "P02"]
-    assert codes(client.get(f"{base}?promoter={data.city.pk}")) == ["P01", "P02"]
-    # The foundation funds P01 but promotes nothing.
-    assert codes(client.get(f"{base}?promoter={data.foundation.pk}")) == []
+    assert codes(client.get(f"{base}?area={data.transversal.pk}")) == ["P002"]
+    assert codes(client.get(f"{base}?area={data.area.pk}")) == ["P001", "P003"]
+    assert codes(client.get(f"{base}?direction={data.direction.pk}")) == ["P001", "P003"]
+    assert codes(client.get(f"{base}?promoter={data.actor.pk}")) == ["P001"]
+    # The foundation funds P001 and promotes P002: only promoting counts.
+    assert codes(client.get(f"{base}?promoter={data.example_actor.pk}")) == ["P002"]
 
 
 def test_project_list_paginates_with_limit_and_offset(client, data):
     response = client.get("/api/v1/plans/torino-2006/projects?limit=2&offset=1")
 
-    assert codes(response) == ["P02", "P03"]
+    assert codes(response) == ["P002", "P003"]
     assert response.json()["count"] == 3
-    assert codes(client.get("/api/v1/plans/torino-2006/projects?limit=1")) == ["P01"]
+    assert codes(client.get("/api/v1/plans/torino-2006/projects?limit=1")) == ["P001"]
     assert codes(client.get("/api/v1/plans/torino-2006/projects?offset=3")) == []
 
 
@@ -253,51 +295,56 @@ def test_project_list_longest_q_is_accepted(client, data):
 
 
 def test_project_get_gives_everything(client, data):
-    response = client.get(f"/api/v1/projects/{data.metro.pk}")
+    response = client.get(f"/api/v1/projects/{data.project.pk}")
 
     assert response.json() == {
-        "id": data.metro.pk,
+        "id": data.project.pk,
         "plan": "torino-2006",
-        "code": "P01",
+        "code": "P001",
         "kind": "project",
-        "title": "Linea 2 della metropolitana",
-        "description": "Una nuova linea.",
+        "title": "Metropolitana linea 2",
+        "description": "Una nuova linea di metropolitana.",
         "status": "in_progress",
         "direction": {
-            "id": data.direction_mobility.pk,
+            "id": data.direction.pk,
             "code": "MOB",
             "title": "Mobilità",
-            "area": {"id": data.area_territory.pk, "code": "TER", "title": "Territorio"},
+            "area": {"id": data.area.pk, "code": "TER", "title": "Territorio metropolitano"},
         },
         "objectives": [
             {
                 "objective": {
-                    "id": data.objective_metro.pk,
+                    "id": data.objective.pk,
                     "code": "MOB 1",
-                    "title": "Metropolitana",
+                    "title": "Rete del trasporto pubblico",
                 },
                 "strength": 3,
             },
-            {
-                "objective": {"id": data.objective_tram.pk, "code": "MOB 2", "title": "Tram"},
-                "strength": -1,
-            },
         ],
-        "dependencies": [],
+        "dependencies": [
+            {
+                "project": {
+                    "id": data.untranslated_project.pk,
+                    "code": "P003",
+                    "title": "Piste ciclabili",
+                },
+                "lag_days": 30,
+            }
+        ],
         "roles": [
             {
                 "role": "funder",
                 "actor": {
-                    "id": data.foundation.pk,
-                    "key": "fondazione",
-                    "name": "Fondazione bancaria",
+                    "id": data.example_actor.pk,
+                    "key": "fondazione-esempio",
+                    "name": "Fondazione Esempio",
                     "kind": "bank_foundation",
                 },
             },
             {
                 "role": "promoter",
                 "actor": {
-                    "id": data.city.pk,
+                    "id": data.actor.pk,
                     "key": "comune-torino",
                     "name": "Città di Torino",
                     "kind": "municipality",
@@ -305,33 +352,68 @@ def test_project_get_gives_everything(client, data):
             },
         ],
         "municipality": {"istat_code": "001272", "name": "Torino"},
-        "latitude": 45.0703,
-        "longitude": 7.6869,
-        "budget_eur": "12500000.50",
+        "latitude": 45.07,
+        "longitude": 7.686,
+        "budget_eur": "1500000.00",
         "planned_start": "2008-01-01",
         "planned_end": "2018-12-31",
-        "actual_start": "2009-03-01",
+        "actual_start": None,
         "actual_end": None,
         "is_example": True,
         "carried_over_from": {
-            "id": data.carried.pk,
-            "code": "1.2.3",
+            "id": data.old_action.pk,
+            "code": "A01",
             "title": "Passante ferroviario",
             "plan": "torino-2000",
         },
     }
 
 
-def test_project_get_gives_dependencies_with_their_lag(client, data):
-    body = client.get(f"/api/v1/projects/{data.tram.pk}").json()
+def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client, data):
+    body = client.get(f"/api/v1/projects/{data.other_project.pk}").json()
 
+    # MOB 1 comes before INN 1 in the plan's order, although not by code.
+    assert body["objectives"] == [
+        {
+            "objective": {
+                "id": data.objective.pk,
+                "code": "MOB 1",
+                "title": "Rete del trasporto pubblico",
+            },
+            "strength": -2,
+        },
+        {
+            "objective": {
+                "id": data.other_objective.pk,
+                "code": "INN 1",
+                "title": "Imprese innovative",
+            },
+            "strength": 1,
+        },
+    ]
+
+
+def test_project_get_gives_dependencies_with_their_lag(client, data):
+    body = client.get(f"/api/v1/projects/{data.project.pk}").json()
+    depended_on = client.get(f"/api/v1/projects/{data.untranslated_project.pk}").json()
+
+    # P001 cannot start until 30 days after P003 ends; P003 itself depends on nothing.
     assert body["dependencies"] == [
         {
-            "project": {"id": data.metro.pk, "code": "P01", "title": "Linea 2 della metropolitana"},
-            "lag_days": 90,
+            "project": {
+                "id": data.untranslated_project.pk,
+                "code": "P003",
+                "title": "Piste ciclabili",
+            },
+            "lag_days": 30,
         }
     ]
-    assert (body["latitude"], body["longitude"], body["carried_over_from"]) == (None, None, None)
+    assert depended_on["dependencies"] == []
+    assert (
+        depended_on["latitude"],
+        depended_on["longitude"],
+        depended_on["carried_over_from"],
+    ) == (None, None, None)
 
 
 def test_project_get_unknown_id_answers_404_in_json(client, data):
@@ -350,27 +432,31 @@ def test_project_get_malformed_id_answers_422_naming_it(client, data, project_id
 
 
 def test_language_parameter_gives_english_and_content_language(client, data):
-    response = client.get(f"/api/v1/projects/{data.metro.pk}?lang=en")
+    response = client.get(f"/api/v1/projects/{data.project.pk}?lang=en")
 
     body = response.json()
     assert response["Content-Language"] == "en"
-    assert body["title"] == "Underground line 2"
-    assert body["description"] == "A new line."
+    assert body["title"] == "Metro line 2"
+    assert body["description"] == "A new metro line."
     assert body["direction"]["title"] == "Mobility"
-    assert body["objectives"][0]["objective"]["title"] == "Underground"
+    assert body["direction"]["area"]["title"] == "Metropolitan territory"
+    assert body["objectives"][0]["objective"]["title"] == "Public transport network"
 
 
 def test_language_english_falls_back_to_italian_where_english_is_empty(client, data):
-    body = client.get("/api/v1/plans/torino-2006?lang=en").json()
+    body = client.get("/api/v1/plans/torino-2000?lang=en").json()
 
-    culture = body["areas"][1]
-    assert culture["title"] == "Culture"
-    assert culture["directions"][0]["objectives"][0]["title"] == "Nuovi musei"
+    # L1.1.1 has no English title; L1.1.2 has one.
+    objectives = body["areas"][0]["directions"][0]["objectives"]
+    assert [o["title"] for o in objectives] == [
+        "Metropolitan railway service",
+        "Nodi di interscambio",
+    ]
     projects = client.get("/api/v1/plans/torino-2006/projects?lang=en").json()["items"]
     assert [p["title"] for p in projects] == [
-        "Underground line 2",
-        "Tram to Moncalieri",
-        "Museo della scienza",
+        "Metro line 2",
+        "Business incubator",
+        "Piste ciclabili",
     ]
 
 
@@ -413,17 +499,17 @@ def test_sort_choices_match_the_selector():
 
 
 def test_hostile_title_comes_back_exactly_as_stored_in_json(client, data):
-    Project.objects.filter(pk=data.museum.pk).update(title_it=HOSTILE_TITLE)
+    Project.objects.filter(pk=data.untranslated_project.pk).update(title_it=HOSTILE)
 
-    response = client.get(f"/api/v1/projects/{data.museum.pk}")
+    response = client.get(f"/api/v1/projects/{data.untranslated_project.pk}")
 
     # JSON is not HTML: the value round-trips unchanged, and the media type (with nosniff)
     # stops a browser from rendering it as a page.
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert response.json()["title"] == HOSTILE_TITLE
+    assert response.json()["title"] == HOSTILE
     listed = client.get("/api/v1/plans/torino-2006/projects?q=script").json()
-    assert [p["title"] for p in listed["items"]] == [HOSTILE_TITLE]
+    assert [p["title"] for p in listed["items"]] == [HOSTILE]
 
 
 # Errors of last resort
@@ -436,7 +522,7 @@ def test_unexpected_error_answers_json_500(client, data, monkeypatch, caplog):
     monkeypatch.setattr(selectors, "project_get", broken)
 
     with caplog.at_level(logging.ERROR, logger="ordito.api.errors"):
-        response = client.get(f"/api/v1/projects/{data.metro.pk}")
+        response = client.get(f"/api/v1/projects/{data.project.pk}")
 
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error."}
@@ -463,14 +549,6 @@ def test_bad_input_never_reaches_the_500_handler(client, data, caplog):
 # Query counts
 
 
-def add_projects(data, count: int) -> None:
-    """`count` more projects, each with a promoter, spread over two directions."""
-    for number in range(count):
-        direction = data.direction_museums if number % 2 else data.direction_mobility
-        project = ProjectFactory(direction=direction)
-        ProjectRoleFactory(project=project, actor=data.university)
-
-
 def test_plan_list_costs_constant_queries(client, data, django_assert_num_queries):
     with django_assert_num_queries(PLAN_LIST_QUERIES):
         assert client.get("/api/v1/plans").json()["count"] == 2
@@ -479,7 +557,7 @@ def test_plan_list_costs_constant_queries(client, data, django_assert_num_querie
 @pytest.mark.parametrize("extra", [0, 40])
 def test_plan_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
     for number in range(extra):
-        area = data.area_culture if number % 2 else data.area_territory
+        area = data.transversal if number % 2 else data.area
         ObjectiveFactory(direction=DirectionFactory(area=area))
 
     with django_assert_num_queries(PLAN_GET_QUERIES):
@@ -490,7 +568,7 @@ def test_plan_get_costs_constant_queries(client, data, django_assert_num_queries
 
 @pytest.mark.parametrize("extra", [0, 60])
 def test_project_list_costs_constant_queries(client, data, django_assert_num_queries, extra):
-    add_projects(data, extra)
+    grow_plan(data, projects=extra, actors=3)
 
     with django_assert_num_queries(PROJECT_LIST_QUERIES):
         body = client.get("/api/v1/plans/torino-2006/projects?limit=100").json()
@@ -501,9 +579,9 @@ def test_project_list_costs_constant_queries(client, data, django_assert_num_que
 @pytest.mark.parametrize("extra", [0, 30])
 def test_project_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
     for _ in range(extra):
-        ProjectRoleFactory(project=data.metro, role="partner")
+        ProjectRoleFactory(project=data.project, role="partner")
 
     with django_assert_num_queries(PROJECT_GET_QUERIES):
-        body = client.get(f"/api/v1/projects/{data.metro.pk}").json()
+        body = client.get(f"/api/v1/projects/{data.project.pk}").json()
 
     assert len(body["roles"]) == 2 + extra

@@ -129,8 +129,13 @@ def test_api_conforms_to_its_document(case, draw, data, connection_kept_open):
     # too, with generated queries. An invalid request keeps its path, which may be what is invalid.
     known = {
         "slug": [data.plan.slug, data.previous.slug],
-        "project_id": [data.metro.pk, data.tram.pk, data.museum.pk, data.carried.pk],
-        "actor_id": [data.city.pk, data.university.pk, data.foundation.pk],
+        "project_id": [
+            data.project.pk,
+            data.other_project.pk,
+            data.untranslated_project.pk,
+            data.old_action.pk,
+        ],
+        "actor_id": [data.actor.pk, data.example_actor.pk],
     }
     if case.meta.generation.mode == GenerationMode.POSITIVE:
         for name in case.path_parameters or {}:

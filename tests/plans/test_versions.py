@@ -7,12 +7,15 @@ services, through the admin's forms and through the importer.
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ordito.actors import services as actor_services
 from ordito.actors.models import ProjectRole
 from ordito.interop.plan_import import plan_import
 from ordito.plans import services
-from ordito.plans.models import Contribution, Plan, Project
+from ordito.plans.models import Contribution, Objective, Plan, Project
 from ordito.plans.records import validated_save
 from tests.actors.factories import ActorFactory, ProjectRoleFactory
 from tests.interop.documents import document
@@ -21,6 +24,7 @@ from tests.plans.factories import (
     ContributionFactory,
     DependencyFactory,
     DirectionFactory,
+    MetaObjectiveFactory,
     ObjectiveFactory,
     PlanFactory,
     ProjectFactory,
@@ -156,6 +160,89 @@ def test_actor_write_raises_the_version_of_every_plan(parts):
     assert all(version(plan) > before[plan.pk] for plan in Plan.objects.all())
 
 
+def plan_updates(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "plans_plan"')
+    ]
+
+
+@pytest.fixture
+def metas(parts):
+    """Two meta-objectives of the plan; the first objective serves the first of them."""
+    first, second = (MetaObjectiveFactory(plan=parts["plan"]) for _ in range(2))
+    parts["objectives"][0].meta_objectives.set([first])
+    return first, second
+
+
+def save_objective(parts, **arguments) -> tuple[Objective, bool]:
+    objective = parts["objectives"][0]
+    values = arguments.pop("values", {"title_it": objective.title_it})
+    return services.objective_save(
+        by=None, plan=parts["plan"], code=objective.code, values=values, **arguments
+    )
+
+
+def test_objective_save_of_its_meta_objectives_only_raises_the_version_once(parts, metas):
+    first, second = metas
+    before, other_before = version(parts["plan"]), version(parts["other_plan"])
+
+    with CaptureQueriesContext(connection) as queries:
+        objective, written = save_objective(parts, meta_objectives=[first, second])
+
+    assert written
+    assert set(objective.meta_objectives.all()) == {first, second}
+    assert version(parts["plan"]) == before + 1
+    assert len(plan_updates(queries)) == 1
+    assert version(parts["other_plan"]) == other_before
+
+
+def test_objective_save_of_its_title_and_meta_objectives_raises_the_version_once(parts, metas):
+    _first, second = metas
+    before = version(parts["plan"])
+
+    with CaptureQueriesContext(connection) as queries:
+        objective, written = save_objective(
+            parts, values={"title_it": "Obiettivo rinominato"}, meta_objectives=[second]
+        )
+
+    assert written
+    assert objective.title_it == "Obiettivo rinominato"
+    assert list(objective.meta_objectives.all()) == [second]
+    assert version(parts["plan"]) == before + 1
+    assert len(plan_updates(queries)) == 1
+
+
+def test_objective_save_of_the_same_meta_objectives_leaves_the_version(parts, metas):
+    first, _second = metas
+    before = version(parts["plan"])
+
+    objective, written = save_objective(parts, meta_objectives=[first])
+
+    assert not written
+    assert list(objective.meta_objectives.all()) == [first]
+    assert version(parts["plan"]) == before
+
+
+def test_objective_save_refuses_another_plans_meta_objective_and_writes_nothing(
+    parts, metas, english
+):
+    first, _second = metas
+    foreign = MetaObjectiveFactory(plan=parts["other_plan"])
+    objective = parts["objectives"][0]
+    before = version(parts["plan"])
+
+    with pytest.raises(ValidationError) as raised:
+        save_objective(parts, values={"title_it": "Mai salvato"}, meta_objectives=[foreign])
+
+    assert raised.value.message_dict == {
+        "meta_objectives": ["Choose meta-objectives of the same plan."]
+    }
+    objective.refresh_from_db()
+    assert objective.title_it != "Mai salvato"
+    assert list(objective.meta_objectives.all()) == [first]
+    assert version(parts["plan"]) == before
+
+
 def test_project_write_raises_the_version_of_the_plan_carrying_it_over(parts):
     old_project = parts["projects"][0]
     later_plan = PlanFactory(previous=parts["plan"])
@@ -277,6 +364,20 @@ def test_admin_change_of_an_actor_raises_every_plan_version(staff_client, parts)
     admin_change(staff_client, parts["actor"], name="Nome dall'amministrazione")
 
     assert all(version(plan) > before[plan.pk] for plan in Plan.objects.all())
+
+
+def test_admin_change_of_an_objectives_meta_objectives_only_raises_its_plan_version_once(
+    staff_client, parts, metas
+):
+    first, second = metas
+    objective = parts["objectives"][0]
+    before, other_before = version(parts["plan"]), version(parts["other_plan"])
+
+    admin_change(staff_client, objective, meta_objectives=[str(first.pk), str(second.pk)])
+
+    assert set(objective.meta_objectives.all()) == {first, second}
+    assert version(parts["plan"]) == before + 1
+    assert version(parts["other_plan"]) == other_before
 
 
 def test_admin_change_of_a_plan_raises_its_version(staff_client, parts):

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.web.conftest import grow_plan
+from tests.sample_plan import grow_plan
 
 pytestmark = pytest.mark.browser
 
@@ -163,6 +163,17 @@ def test_project_filters_update_the_rows_in_place(live_server, live_demo, new_pa
     expect(page).to_have_url(re.compile(r"page=2"))
     assert page.evaluate("window.notReloaded") is True
     page.screenshot(path=screenshots / "project-list-it-desktop.png", full_page=True)
+
+    # The language switch follows the address the filters gave the list in place.
+    page.get_by_label("Stato").select_option("completed")
+    expect(status).to_have_text("7 progetti trovati")
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/p/[^/]+/projects/\?.*status=completed"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_label("Status")).to_have_value("completed")
+    expect(page.locator("[data-result-summary]")).to_have_text("7 projects found")
+    expect(page.get_by_role("table").get_by_role("row")).to_have_count(1 + 7)
+    page.screenshot(path=screenshots / "project-list-en-after-switch.png", full_page=True)
     assert csp_refusals(page) == []
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from ordito.actors.models import Actor
 from ordito.plans.models import Direction, Objective, Project, ThematicArea
-from tests.web.conftest import HOSTILE, HOSTILE_ESCAPED
+from tests.sample_plan import HOSTILE, HOSTILE_ESCAPED
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,15 @@ the plan's content version). What a second
 rendering of the same content costs, served from the cache, is `WARM_QUERIES`.
 """
 
+import re
+
 import pytest
 from django.core.cache import cache
 
-from tests.web.conftest import grow_plan, markup_without_csrf_token
+from ordito.actors.models import ProjectRole
+from ordito.plans.models import Contribution, Project
+from tests.sample_plan import grow_plan
+from tests.web.conftest import markup_without_csrf_token
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +34,9 @@ QUERIES = {
     "area": 5,
     # plan, direction with its area, objectives with their project counts
     "direction": 3,
-    # plan, objective with direction and area, meta-objectives, contributions with projects
-    "objective": 4,
+    # plan, objective with direction and area, meta-objectives, count of its contributions,
+    # the page of contributions with their projects
+    "objective": 5,
     # plan, areas, directions, municipalities, promoters, count, rows, promoters of the rows
     "project_list": 8,
     # the same for the rows htmx swaps in place
@@ -42,8 +48,8 @@ QUERIES = {
     "search": 4,
     # count, rows (with municipality and project counts)
     "actor_list": 2,
-    # actor with municipality, roles with projects and plans
-    "actor": 2,
+    # actor with municipality, count of its roles, the page of roles with projects and plans
+    "actor": 3,
 }
 
 WARM_QUERIES = {
@@ -98,3 +104,52 @@ def test_page_served_again_costs_fewer_queries(client, demo, django_assert_num_q
         again = client.get(url, headers=headers)
     assert WARM_QUERIES[page] < QUERIES[page]
     assert markup_without_csrf_token(again) == markup_without_csrf_token(first)
+
+
+def relate_projects(demo, total: int) -> None:
+    """Bring the demo objective's contributing projects, and the demo actor's roles, to `total`
+    each, with new projects added in bulk (so the content version stays, as with `grow_plan`)."""
+    have_contributions = Contribution.objects.filter(objective=demo.objective).count()
+    have_roles = ProjectRole.objects.filter(actor=demo.actor).count()
+    first = Project.objects.filter(code__startswith="R").count()
+    new = Project.objects.bulk_create(
+        Project(
+            plan=demo.plan,
+            code=f"R{first + n:05d}",
+            title_it=f"Progetto collegato {first + n}",
+            title_en=f"Linked project {first + n}",
+            direction=demo.direction,
+        )
+        for n in range(total - min(have_contributions, have_roles))
+    )
+    Contribution.objects.bulk_create(
+        Contribution(project=project, objective=demo.objective, strength=1 + n % 3)
+        for n, project in enumerate(new[: total - have_contributions])
+    )
+    ProjectRole.objects.bulk_create(
+        ProjectRole(actor=demo.actor, project=project, role=ProjectRole.Role.PARTNER)
+        for project in new[: total - have_roles]
+    )
+
+
+def project_links(response) -> list[str]:
+    """The codes of the projects a page links to, in order."""
+    return re.findall(r'href="(?:/en)?/p/[^/]+/projects/\d+/">(\S+) ', response.content.decode())
+
+
+@pytest.mark.parametrize("number", [1, 2])
+@pytest.mark.parametrize("page", ["objective", "actor"])
+def test_paged_projects_cost_the_same_with_10_and_1000_related(
+    client, demo, django_assert_num_queries, page, number
+):
+    url = f"{address(demo, page)[0]}?page={number}"
+    relate_projects(demo, 10)
+    with django_assert_num_queries(QUERIES[page]):
+        small = client.get(url)
+    relate_projects(demo, 1000)
+    with django_assert_num_queries(QUERIES[page]):
+        large = client.get(url)
+    # Ten rows fit one page (page 2 falls back to it); a thousand fill pages of 25.
+    assert len(project_links(small)) == 10
+    assert len(project_links(large)) == 25
+    assert f'aria-current="page" href="?page={number}#projects"' in large.content.decode()

@@ -14,7 +14,8 @@ from django.views.defaults import server_error
 
 from ordito.actors.models import Actor
 from ordito.plans.models import Plan
-from tests.web.conftest import grow_plan, page_text
+from tests.sample_plan import grow_plan
+from tests.web.conftest import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,67 @@ def test_language_switch_from_italian_goes_to_the_english_page(client, demo):
     response = client.post(unquote(action.replace("&amp;", "&")), {"language": "en"})
     assert response["Location"] == f"/en/p/{demo.plan.slug}/projects/{demo.project.pk}/"
     assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+
+
+def switch_targets(html: str) -> dict[str, str]:
+    """Where each button of the language switch leads, by language (its `next`, decoded)."""
+    form = re.search(r'<form id="language-switch".*?</form>', html, re.DOTALL).group(0)
+    return {
+        language: unquote(action.replace("&amp;", "&")).split("?next=", 1)[1]
+        for language, action in re.findall(r'value="(\w+)" lang="\w+"\s+formaction="([^"]+)"', form)
+    }
+
+
+def test_project_rows_bring_a_language_switch_for_the_filtered_address(client, demo):
+    query = f"area=&direction={demo.direction.pk}&status=planned&sort=-budget"
+    response = client.get(f"/p/{demo.plan.slug}/projects/?{query}", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert rows(response) == ["P003"]
+    # Out of band: htmx puts it in place of the header's switch, which has the same id.
+    assert html.count('id="language-switch"') == 1
+    assert re.search(r'<form id="language-switch"[^>]*hx-swap-oob="true"', html)
+    assert switch_targets(html) == {
+        "it": f"/p/{demo.plan.slug}/projects/?{query}",
+        "en": f"/en/p/{demo.plan.slug}/projects/?{query}",
+    }
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_project_rows_switch_leads_to_the_same_filters_in_the_other_language(client, demo):
+    html = client.get(
+        f"/en/p/{demo.plan.slug}/projects/?status=completed&page=1",
+        headers={"HX-Request": "true"},
+    ).content.decode()
+    action = re.search(r'value="it" lang="it"\s+formaction="([^"]+)"', html).group(1)
+    # Posted as the browser posts it: `next` stays encoded, its & included.
+    response = client.post(action.replace("&amp;", "&"), {"language": "it"})
+    assert response["Location"] == f"/p/{demo.plan.slug}/projects/?status=completed&page=1"
+    italian = client.get(response["Location"])
+    assert rows(italian) == ["P002"]
+    assert '<option value="completed" selected>' in italian.content.decode()
+
+
+def test_full_project_list_has_one_switch_and_none_out_of_band(client, demo):
+    for headers in ({}, {"HX-Request": "true", "HX-History-Restore-Request": "true"}):
+        html = client.get(
+            f"/p/{demo.plan.slug}/projects/?status=completed", headers=headers
+        ).content.decode()
+        assert html.count('id="language-switch"') == 1
+        assert "hx-swap-oob" not in html
+        assert switch_targets(html)["en"] == f"/en/p/{demo.plan.slug}/projects/?status=completed"
+
+
+def test_project_rows_switch_escapes_a_hostile_query(client, demo):
+    response = client.get(
+        f"/p/{demo.plan.slug}/projects/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "<script>" not in html
+    # The query stays percent-encoded inside `next`, as it was in the address.
+    assert switch_targets(html)["en"] == (
+        f"/en/p/{demo.plan.slug}/projects/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
+    )
 
 
 # Home and the plan at a glance.
@@ -215,6 +277,54 @@ def test_objective_in_english(client, demo):
     text = page_text(client.get(f"/en/p/{demo.plan.slug}/objectives/{demo.objective.pk}/"))
     assert "Public transport network" in text
     assert "+3 serves it strongly" in text and "−2 works against it" in text
+
+
+def linked_codes(response) -> list[str]:
+    """The codes of the projects a page's table links to, in the order shown."""
+    return re.findall(r'href="(?:/en)?/p/[^/]+/projects/\d+/">(\S+) ', response.content.decode())
+
+
+def test_objective_pages_its_projects_without_overlap(client, demo):
+    grow_plan(demo, projects=60, actors=3)  # each grown project contributes to the objective
+    url = f"/en/p/{demo.plan.slug}/objectives/{demo.objective.pk}/"
+    pages = [client.get(f"{url}?page={number}") for number in (1, 2, 3)]
+    codes = [linked_codes(page) for page in pages]
+    assert [len(page) for page in codes] == [25, 25, 12]
+    assert set(codes[0]).isdisjoint(codes[1])
+    # Every contribution shows once over the pages, strongest first, then by code: the 20 grown
+    # projects at +3 (B00002, B00005, …), then P001 (+3), …, and last P002 (−2).
+    everything = [code for page in codes for code in page]
+    assert sorted(everything) == sorted(["P001", "P002", *(f"B{n:05d}" for n in range(60))])
+    assert everything[:21] == [*(f"B{n:05d}" for n in range(2, 60, 3)), "P001"]
+    assert everything[-1] == "P002"
+    assert "62 projects act on this objective, page 2 of 3" in page_text(pages[1])
+    italian = page_text(client.get(f"/p/{demo.plan.slug}/objectives/{demo.objective.pk}/?page=3"))
+    assert "62 progetti agiscono su questo obiettivo, pagina 3 di 3" in italian
+    html = pages[1].content.decode()
+    assert '<nav class="pagination-wrapper mt-4" aria-label="Pages">' in html
+    assert 'href="?page=3#projects"' in html and 'href="?page=1#projects"' in html
+    assert 'aria-current="page" href="?page=2#projects"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("page=abc", 1), ("page=-1", 3), ("page=99999", 3), ("page=", 1), ("page=2%3Cscript%3E", 1)],
+)
+def test_objective_page_number_that_is_not_a_page_shows_a_real_one(client, demo, query, shown):
+    grow_plan(demo, projects=60, actors=3)
+    response = client.get(f"/en/p/{demo.plan.slug}/objectives/{demo.objective.pk}/?{query}")
+    assert response.status_code == 200
+    assert f"page {shown} of 3" in page_text(response)
+    assert "<script>" not in response.content.decode()
+
+
+def test_objective_without_projects_says_so_without_pages(client, demo):
+    objective = demo.example_direction.objectives.get()  # INN 1: only P002 acts on it
+    objective.contributions.all().delete()
+    html = client.get(f"/en/p/{demo.plan.slug}/objectives/{objective.pk}/").content.decode()
+    assert "No project acts on this objective yet." in html
+    assert 'class="results-summary"' not in html  # no "0 projects act on…"
+    assert 'aria-label="Pages"' not in html
 
 
 def test_part_of_another_plan_is_not_found_under_this_plan(client, demo):
@@ -486,6 +596,32 @@ def test_actor_page_in_english(client, demo):
     text = page_text(client.get("/en" + path(demo, demo.example_actor)))
     assert "Bank foundation Example Fondazione Esempio" in text
     assert "P002 Business incubator Promoter Second strategic plan" in text
+
+
+def test_actor_page_pages_its_roles_without_overlap(client, demo):
+    grow_plan(demo, projects=60, actors=3)  # the demo actor is a partner of each grown project
+    url = f"/en/actors/{demo.actor.pk}/"
+    pages = [client.get(f"{url}?page={number}") for number in (1, 2, 3)]
+    codes = [linked_codes(page) for page in pages]
+    assert [len(page) for page in codes] == [25, 25, 11]
+    assert set(codes[0]).isdisjoint(codes[1])
+    everything = [code for page in codes for code in page]
+    # By plan, then project code: the grown B… projects come before the demo's P001.
+    assert everything == [*(f"B{n:05d}" for n in range(60)), "P001"]
+    assert "61 roles in projects, page 2 of 3" in page_text(pages[1])
+    italian = page_text(client.get(f"/actors/{demo.actor.pk}/?page=3"))
+    assert "61 ruoli nei progetti, pagina 3 di 3" in italian
+    assert 'href="?page=3#projects"' in pages[1].content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"), [("page=abc", 1), ("page=0", 3), ("page=" + "9" * 30, 3)]
+)
+def test_actor_page_number_that_is_not_a_page_shows_a_real_one(client, demo, query, shown):
+    grow_plan(demo, projects=60, actors=3)
+    response = client.get(f"/en/actors/{demo.actor.pk}/?{query}")
+    assert response.status_code == 200
+    assert f"page {shown} of 3" in page_text(response)
 
 
 def test_unknown_actor_is_404(client, demo):

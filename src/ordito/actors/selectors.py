@@ -29,12 +29,19 @@ def actor_list(*, filters: ActorFilters | None = None) -> QuerySet[Actor]:
     return (filters or ActorFilters()).apply(actors)
 
 
-def actor_get(*, pk: int) -> Actor:
+def actor_get(*, pk: int, with_roles: bool = True) -> Actor:
+    """The actor with its municipality and, unless `with_roles` is false (pages that show them a
+    page at a time, through `actor_roles`), all its roles in projects."""
+    actors = Actor.objects.select_related("municipality")
+    if with_roles:
+        actors = actors.prefetch_related(Prefetch("roles", queryset=actor_roles()))
+    return actors.get(pk=pk)
+
+
+def actor_roles(*, actor: Actor | None = None) -> QuerySet[ProjectRole]:
+    """The roles of `actor` (of every actor when None) in projects, with the projects and their
+    plans, by plan, project code and role: an order without ties, so pages never overlap."""
     roles = ProjectRole.objects.select_related("project__plan").order_by(
         "project__plan__slug", "project__code", "role"
     )
-    return (
-        Actor.objects.select_related("municipality")
-        .prefetch_related(Prefetch("roles", queryset=roles))
-        .get(pk=pk)
-    )
+    return roles if actor is None else roles.filter(actor=actor)

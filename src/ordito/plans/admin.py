@@ -30,6 +30,9 @@ class ContentVersionAdmin(admin.ModelAdmin):
 
     The admin saves through model forms, not through the services, so it raises the version
     itself; each hook runs before the row is written, inside the admin's transaction.
+    `save_related` is left alone: the many-to-many links it writes (an objective's
+    meta-objectives) belong to the row `save_model` has just saved, whose raise covers them, so
+    one change form raises each plan once.
     """
 
     def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:

@@ -178,14 +178,26 @@ def direction_get(*, plan: Plan, pk: int) -> Direction:
 
 
 def objective_get(*, plan: Plan, pk: int) -> Objective:
-    contributions = Contribution.objects.select_related("project").order_by(
-        "-strength", "project__code"
-    )
+    """The objective with its direction, area and meta-objectives; its projects are paged apart
+    (`objective_contributions`)."""
     return (
         Objective.objects.filter(plan=plan)
         .select_related("direction__area")
-        .prefetch_related("meta_objectives", Prefetch("contributions", queryset=contributions))
+        .prefetch_related("meta_objectives")
         .get(pk=pk)
+    )
+
+
+def objective_contributions(*, objective: Objective) -> QuerySet[Contribution]:
+    """The projects' contributions to `objective` with their projects, strongest first.
+
+    A project contributes to an objective once, and codes are unique in a plan, so the order is
+    total and pages never repeat or skip a row.
+    """
+    return (
+        Contribution.objects.filter(objective=objective)
+        .select_related("project")
+        .order_by("-strength", "project__code")
     )
 
 

@@ -25,6 +25,7 @@ from ordito.plans.models import (
     ThematicArea,
 )
 from ordito.plans.records import assign, recorded_delete, validated_save
+from ordito.plans.versions import content_writing
 
 M = TypeVar("M", bound=models.Model)
 User = AbstractBaseUser | None
@@ -153,6 +154,10 @@ def objective_save(
         if {meta.pk for meta in wanted} != set(
             objective.meta_objectives.values_list("pk", flat=True)
         ):
+            # The links are written after the row: when the row itself did not change, nothing
+            # has raised the plan's version yet for this write.
+            if not written:
+                content_writing(objective)
             objective.meta_objectives.set(wanted)
             written = True
     return objective, written

@@ -7,8 +7,12 @@ the cache. The counter is raised in the writer's transaction, by one
 change it announces.
 
 The services raise it through `plans.records` (`validated_save`, `recorded_delete`), the admin
-through `plans.admin.ContentVersionAdmin`. Writes that go around both (bulk loads in tests and
-benchmarks) do not raise it; cached entries expire after a few minutes as a safety net.
+through `plans.admin.ContentVersionAdmin`; a service that writes links after the row (an
+objective's meta-objectives) calls `content_writing` itself. Municipalities, whose names every
+plan's pages show, are below the plans: the territory announces their writes with a signal, and
+`municipalities_writing_received` raises every plan. Writes that go around all of these (bulk
+loads in tests and benchmarks) do not raise it; cached entries expire after a few minutes as a
+safety net.
 """
 
 from django.db import models
@@ -84,3 +88,9 @@ def content_writing(instance: models.Model) -> None:
         version = raised.first()
         if version is not None:
             instance.content_version = version
+
+
+def municipalities_writing_received(**kwargs: object) -> None:
+    """Raise every plan's version: municipalities' names show on projects' and actors' pages and
+    in the project list's filters (connected to `territory.signals.municipalities_writing`)."""
+    content_changed(Plan.objects.all())

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from ordito.territory.istat import istat_municipalities
 from ordito.territory.models import Municipality
+from ordito.territory.signals import municipalities_writing
 
 METROPOLITAN_CITY_OF_TURIN = "TO"
 
@@ -12,7 +13,9 @@ METROPOLITAN_CITY_OF_TURIN = "TO"
 def municipalities_load_istat(*, province_code: str = METROPOLITAN_CITY_OF_TURIN) -> int:
     """Create or update the municipalities of one province from the ISTAT list; return how many.
 
-    Idempotent: running it again changes nothing unless the shipped list changed.
+    Idempotent: running it again changes nothing unless the shipped list changed. A load that
+    creates or changes municipalities announces it (territory/signals.py); one that changes
+    nothing is silent.
     """
     records = [record for record in istat_municipalities() if record.province_code == province_code]
     existing = Municipality.objects.in_bulk(field_name="istat_code")
@@ -31,6 +34,8 @@ def municipalities_load_istat(*, province_code: str = METROPOLITAN_CITY_OF_TURIN
             for field, value in values.items():
                 setattr(municipality, field, value)
             to_update.append(municipality)
+    if to_create or to_update:
+        municipalities_writing.send(sender=Municipality)
     Municipality.objects.bulk_create(to_create)
     Municipality.objects.bulk_update(
         to_update, ["name", "province_code", "region", "cadastral_code"]

@@ -8,6 +8,8 @@ part again; nothing is ever invalidated by hand. Entries expire after `CACHE_SEC
 net for writes that go around the services and the admin (bulk loads, the database shell).
 
 The cache is Django's (settings.CACHES): per process by default, Redis when `REDIS_URL` is set.
+Its keys begin with the release of Ordito (settings.ORDITO_RELEASE), so that after a deploy no
+server reads a part rendered by an older release's templates.
 """
 
 from collections.abc import Callable

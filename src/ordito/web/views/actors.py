@@ -1,4 +1,4 @@
-"""Actors: the list (filtered by kind and name) and an actor with its projects by role."""
+"""Actors: the list (filtered by kind and name) and an actor with its roles in projects, paged."""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +9,7 @@ from ordito.web.forms import ActorFilterForm
 from ordito.web.views.lookups import found_or_404
 
 ACTORS_PER_PAGE = 25
+ROLES_PER_PAGE = 25
 
 
 def actor_list(request: HttpRequest) -> HttpResponse:
@@ -19,5 +20,7 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 
 def actor(request: HttpRequest, pk: int) -> HttpResponse:
-    actor = found_or_404(selectors.actor_get, pk=pk)
-    return render(request, "web/actor_detail.html", {"actor": actor})
+    actor = found_or_404(selectors.actor_get, pk=pk, with_roles=False)
+    roles = selectors.actor_roles(actor=actor)
+    page = Paginator(roles, ROLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "web/actor_detail.html", {"actor": actor, "page": page})

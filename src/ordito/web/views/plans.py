@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -12,6 +13,7 @@ from ordito.web.caching import CACHE_SECONDS, plan_cache_vary
 from ordito.web.views.lookups import found_or_404, plan_or_404
 
 LATEST_CHANGES = 8
+CONTRIBUTIONS_PER_PAGE = 25
 
 
 def plan_overview(plan: Plan) -> dict[str, Any]:
@@ -57,4 +59,7 @@ def direction(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
 def objective(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
     plan = plan_or_404(plan_slug)
     objective = found_or_404(selectors.objective_get, plan=plan, pk=pk)
-    return render(request, "web/objective_detail.html", {"plan": plan, "objective": objective})
+    contributions = selectors.objective_contributions(objective=objective)
+    page = Paginator(contributions, CONTRIBUTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"plan": plan, "objective": objective, "page": page}
+    return render(request, "web/objective_detail.html", context)

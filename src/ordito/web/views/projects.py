@@ -22,9 +22,10 @@ def project_list(request: HttpRequest, plan_slug: str) -> HttpResponse:
     filters = form.filters()
     projects = selectors.project_list(plan=plan, filters=filters)
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
-    # htmx asks for the rows only, except when it restores a page missing from its history cache.
+    # htmx asks for the rows only (with the language switch for the new address), except when it
+    # restores a page missing from its history cache.
     partial = request.htmx and not request.htmx.history_restore_request
-    template = "web/project_list.html" + ("#project-rows" if partial else "")
+    template = "web/project_rows.html" if partial else "web/project_list.html"
     context = {
         "plan": plan,
         "form": form,
