@@ -231,13 +231,16 @@ def build_demo() -> Demo:
 
 def grow_plan(demo: Demo, *, projects: int = 1000, actors: int = 100) -> None:
     """Add `projects` projects to the demo plan in bulk, each with a promoter, a contribution
-    and (one in two) a dependency, so that every list and every link grows."""
+    and (one in two) a dependency, so that every list and every link grows. It can be called
+    again: new rows are numbered after those of earlier calls."""
     plan = demo.plan
     directions = [demo.direction, demo.example_direction]
     statuses = list(Project.Status.values)
+    grown = Project.objects.filter(plan=plan, code__startswith="B").count()
+    grown_actors = Actor.objects.filter(key__startswith="bulk-").count()
     new_actors = Actor.objects.bulk_create(
         Actor(key=f"bulk-{n}", name=f"Ente {n:04d}", kind=Actor.Kind.COMPANY, is_example=True)
-        for n in range(actors)
+        for n in range(grown_actors, grown_actors + actors)
     )
     new_projects = Project.objects.bulk_create(
         Project(
@@ -251,7 +254,7 @@ def grow_plan(demo: Demo, *, projects: int = 1000, actors: int = 100) -> None:
             budget_eur=Decimal(1000 * n),
             is_example=True,
         )
-        for n in range(projects)
+        for n in range(grown, grown + projects)
     )
     Contribution.objects.bulk_create(
         Contribution(project=project, objective=demo.objective, strength=1 + n % 3)

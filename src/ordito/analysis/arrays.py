@@ -50,9 +50,13 @@ def as_labels(labels: Iterable[object], *, argument: str, size: int) -> tuple[st
 def label_index(labels: Iterable[object], *, argument: str, size: int) -> dict[str, int]:
     """Map each of `size` distinct labels, as a string, to its position; raise naming `argument`.
 
-    The dictionary keeps the labels' order, so its keys are what `as_labels` returns.
+    The dictionary keeps the labels' order, so its keys are what `as_labels` returns. Labels
+    that are all strings already (the usual case, and 100,000 task ids for CPM) are used as they
+    are: converting them costs as much as building the dictionary.
     """
-    names = tuple(map(str, labels))
+    names = labels if isinstance(labels, list | tuple) else tuple(labels)
+    if set(map(type, names)) != {str}:
+        names = tuple(map(str, names))
     if len(names) != size:
         raise AnalysisInputError(
             f"{argument}: expected {size} labels, got {len(names)}.", argument=argument
