@@ -9,7 +9,7 @@ library call against the networkx call, same network, same run). Two networks ar
   that come before it in a hidden schedule order, so the network is a few thousand levels deep,
   as when many projects' task chains interlock. This is the network the target applies to.
 - "chain": one chain of 100,000 tasks, the deepest network there is (reported as the worst case:
-  one task per level, where the passes run as a loop task by task).
+  one task per level; the passes contract it into a single run, cpm/chains.py).
 
 networkx sees the same network with node durations moved onto edges: u -> v weighs u's duration
 plus the lag, and every task has an edge to a finish node weighing its own duration, so the
@@ -26,7 +26,7 @@ import numpy as np
 from ordito.analysis.cpm import cpm
 
 TASKS = 100_000
-REPEATS = 5
+REPEATS = 10
 
 
 def plan_network(size: int, seed: int = 0) -> tuple[list[str], np.ndarray, list[list[str]]]:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ordito.analysis.cpm import CpmResult, cpm, graph, passes
+from ordito.analysis.cpm import CpmResult, chains, cpm, graph, passes
 from ordito.analysis.errors import AnalysisInputError
 
 # Hillier, F. S. and Lieberman, G. J., Introduction to Operations Research (McGraw-Hill),
@@ -263,10 +263,16 @@ def test_cpm_vectorised_and_looped_passes_agree(monkeypatch, size, window, with_
     assert by_level.to_dict() == in_order.to_dict()
 
 
+@pytest.mark.parametrize("contracted", [True, False])
 @pytest.mark.parametrize("threshold", [0, 10**9])
-def test_cpm_chain_longer_than_65536_tasks_is_scheduled_end_to_end(monkeypatch, threshold):
-    # Over 65,536 tasks the edges are sorted on more than one 16-bit digit; both passes are
-    # forced in turn. By hand: a chain of unit tasks ends at its length, all of it critical.
+def test_cpm_chain_longer_than_65536_tasks_is_scheduled_end_to_end(
+    monkeypatch, threshold, contracted
+):
+    # Over 65,536 tasks the edges are sorted on more than one 16-bit digit; the chain is
+    # scheduled as one run and, with contraction off, through both passes in turn. By hand: a
+    # chain of unit tasks ends at its length, all of it critical.
+    if not contracted:
+        monkeypatch.setattr(chains, "SHARE_OF_LINKS_TO_CONTRACT", 2.0)
     size = 70_000
     order = np.random.default_rng(3).permutation(size)
     tasks = [f"t{i}" for i in order]
@@ -283,6 +289,49 @@ def test_cpm_chain_longer_than_65536_tasks_is_scheduled_end_to_end(monkeypatch, 
         result.earliest_start[[position[t] for t in chain]], np.arange(size)
     )
     assert not result.total_float.any()
+
+
+def test_contract_sums_each_run_by_hand():
+    # a -> b -> c is a run (b waits only for a, a leads only to b; likewise b and c), with a lag
+    # of 0.5 between b and c; c -> e and d -> e are not links: e waits for two tasks.
+    times = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+    src, dst = np.array([0, 1, 2, 3]), np.array([1, 2, 4, 4])
+    lag = np.array([0.0, 0.5, 0.0, 0.0])
+    runs = chains.contract(times, src, dst, lag, level=np.array([0, 1, 2, 0, 3]))
+    assert runs is not None
+    np.testing.assert_array_equal(runs.run, [0, 0, 0, 1, 2])
+    np.testing.assert_array_equal(runs.before, [0, 1, 3.5, 0, 0])
+    np.testing.assert_array_equal(runs.after, [5.5, 3.5, 0, 0, 0])  # b: the lag, then c
+    np.testing.assert_array_equal(runs.times, [6.5, 4, 5])
+    np.testing.assert_array_equal(runs.src, [0, 1])
+    np.testing.assert_array_equal(runs.dst, [2, 2])
+    assert runs.lag is None  # the lag left is the one inside the run
+    # Levels of the runs' first tasks (0, 0, 3), renumbered without the gap.
+    np.testing.assert_array_equal(runs.level, [0, 0, 1])
+
+
+def test_contract_leaves_a_network_with_few_links_alone():
+    # a -> c and b -> c: c waits for two tasks, so there is no link at all.
+    times = np.ones(3)
+    src, dst = np.array([0, 1]), np.array([2, 2])
+    assert chains.contract(times, src, dst, None, level=np.array([0, 0, 1])) is None
+
+
+@pytest.mark.parametrize(("size", "window"), [(500, 1), (500, 2), (500, 5)])
+@pytest.mark.parametrize("with_lags", [False, True])
+def test_cpm_with_and_without_contracting_runs_agree(monkeypatch, size, window, with_lags):
+    rng = np.random.default_rng(size + window)
+    tasks, durations, predecessors, lags = random_network(rng, size, window, with_lags)
+    monkeypatch.setattr(chains, "SHARE_OF_LINKS_TO_CONTRACT", 0.0)
+    contracted = cpm(tasks, durations=durations, predecessors=predecessors, lags=lags)
+    monkeypatch.setattr(chains, "SHARE_OF_LINKS_TO_CONTRACT", 2.0)
+    plain = cpm(tasks, durations=durations, predecessors=predecessors, lags=lags)
+    # Sums within a run are added in another order: equal to within rounding.
+    for name in ["earliest_start", "earliest_finish", "latest_start", "latest_finish"]:
+        np.testing.assert_allclose(getattr(contracted, name), getattr(plain, name), atol=1e-9)
+    assert contracted.duration == pytest.approx(plain.duration, abs=1e-9)
+    assert contracted.critical == plain.critical
+    assert contracted.critical_path == plain.critical_path
 
 
 def test_cpm_repeated_predecessor_counts_its_longest_lag():

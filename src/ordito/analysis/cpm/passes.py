@@ -8,7 +8,8 @@ The tasks are renumbered by level (a task's level is above all its predecessors'
 within a level, those with successors first. Each level's tasks are then a contiguous range and
 their edges another, so a pass over a level is a few numpy calls on slices. When the levels are
 narrow (a deep network, such as a long chain) those calls cost more than they save, and a plain
-loop over the same layout, task by task, is cheaper.
+loop over the same layout, task by task, is cheaper. Before all this, runs of tasks that only
+follow each other are contracted into single tasks (`chains`), so a long chain is one level.
 
 References
 ----------
@@ -19,6 +20,8 @@ Eastern Joint Computer Conference, 160-173.
 from dataclasses import dataclass
 
 import numpy as np
+
+from ordito.analysis.cpm.chains import contract
 
 # Below this many tasks and edges per level on average, the loop task by task is faster than the
 # vectorised passes level by level (measured on 100,000 tasks in parallel chains of 1 to 16).
@@ -56,11 +59,32 @@ def schedule(
 
     The edges are listed by task (`dst`), with their lags (None when all are 0); `by_source`
     lists them by predecessor instead, each predecessor's edges in their order (see
-    `stable_order`).
+    `stable_order`). Runs of tasks that only follow each other are scheduled as one task
+    (`chains`).
     """
-    n = times.size
-    if not n:
+    if not times.size:
         return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0), 0.0
+    runs = contract(times, src, dst, lag, level)
+    if runs is None:
+        return _schedule_tasks(times, src, dst, lag, level, by_source)
+    run_start, _, _, run_finish, duration = _schedule_tasks(
+        runs.times, runs.src, runs.dst, runs.lag, runs.level, stable_order(runs.src)
+    )
+    es = run_start[runs.run] + runs.before
+    lf = run_finish[runs.run] - runs.after
+    return es, es + times, lf - times, lf, duration
+
+
+def _schedule_tasks(
+    times: np.ndarray,
+    src: np.ndarray,
+    dst: np.ndarray,
+    lag: np.ndarray | None,
+    level: np.ndarray,
+    by_source: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """`schedule` of the tasks as they are, each in its level."""
+    n = times.size
     layout = _layout(times, src, dst, lag, level, by_source)
     if (len(layout.levels) - 1) * EDGES_PER_LEVEL_FOR_VECTORS <= n + src.size:
         es, ef = _forward_by_level(layout)
