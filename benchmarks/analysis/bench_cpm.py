@@ -15,7 +15,7 @@ networkx sees the same network with node durations moved onto edges: u -> v weig
 plus the lag, and every task has an edge to a finish node weighing its own duration, so the
 longest path's length is the plan's duration. Its time is reported alone (the target) and with
 the building of the DiGraph from the same lists the library takes. Each time is the best of
-REPEATS calls.
+REPEATS rounds, each round calling all three in turn.
 """
 
 import time
@@ -47,14 +47,20 @@ def chain_network(size: int) -> tuple[list[str], np.ndarray, list[list[str]]]:
     return ids, np.ones(size), [[]] + [[ids[i - 1]] for i in range(1, size)]
 
 
-def best_of(function, repeats: int = REPEATS) -> tuple[float, object]:
-    """Smallest wall time of `repeats` calls, and the last call's value."""
-    times = []
+def best_of_interleaved(*functions, repeats: int = REPEATS) -> list[tuple[float, object]]:
+    """Per function, its smallest wall time over `repeats` rounds and its last value.
+
+    Each round calls every function once, in turn, so that a burst of load on a shared machine
+    slows all of them rather than whichever happened to run then.
+    """
+    times: list[list[float]] = [[] for _ in functions]
+    values: list[object] = [None] * len(functions)
     for _ in range(repeats):
-        start = time.perf_counter()
-        value = function()
-        times.append(time.perf_counter() - start)
-    return min(times), value
+        for k, function in enumerate(functions):
+            start = time.perf_counter()
+            values[k] = function()
+            times[k].append(time.perf_counter() - start)
+    return [(min(spent), value) for spent, value in zip(times, values, strict=True)]
 
 
 def networkx_graph(ids: list[str], durations: np.ndarray, predecessors: list[list[str]]):
@@ -69,9 +75,12 @@ def networkx_graph(ids: list[str], durations: np.ndarray, predecessors: list[lis
 
 
 def run(name: str, ids: list[str], durations: np.ndarray, predecessors: list[list[str]]) -> None:
-    ours, result = best_of(lambda: cpm(ids, durations=durations, predecessors=predecessors))
-    build, graph = best_of(lambda: networkx_graph(ids, durations, predecessors))
-    longest, length = best_of(lambda: nx.dag_longest_path_length(graph))
+    graph = networkx_graph(ids, durations, predecessors)
+    (ours, result), (longest, length), (build, _) = best_of_interleaved(
+        lambda: cpm(ids, durations=durations, predecessors=predecessors),
+        lambda: nx.dag_longest_path_length(graph),
+        lambda: networkx_graph(ids, durations, predecessors),
+    )
     assert abs(result.duration - length) < 1e-9, (result.duration, length)
     edges = sum(map(len, predecessors))
     print(f"{name}: {len(ids):,} tasks, {edges:,} precedences, duration {result.duration:g}")
