@@ -596,6 +596,8 @@ def test_actor_page_in_english(client, demo):
     text = page_text(client.get("/en" + path(demo, demo.example_actor)))
     assert "Bank foundation Example Fondazione Esempio" in text
     assert "P002 Business incubator Promoter Second strategic plan" in text
+    # Nothing is known of its membership: the page does not claim it is not a member.
+    assert "Member of the plan's association None recorded" in text
 
 
 def test_actor_page_pages_its_roles_without_overlap(client, demo):
