@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the test suite needs: a real browser for the journeys and accessibility checks.
 TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: demo test install install-dev assets debian-test-packages lint lock clean
+.PHONY: demo test install install-dev assets debian-test-packages lint lock messages clean
 
 demo: install assets
 	$(BIN)/ordito demo
@@ -51,6 +51,12 @@ lint: install-dev
 lock: $(UV)
 	$(UV) pip compile --quiet pyproject.toml -o requirements/base.lock --python-version 3.11
 	$(UV) pip compile --quiet pyproject.toml --extra dev -o requirements/dev.lock --python-version 3.11
+
+# Bring the Italian catalogue up to date with the code's strings, then compile it (both files are
+# committed). New and changed strings come out empty or fuzzy: translate them before committing.
+messages: install
+	cd src/ordito && ../../$(BIN)/ordito manage makemessages -l it --no-obsolete
+	cd src/ordito && ../../$(BIN)/ordito manage compilemessages -l it
 
 clean:
 	rm -rf $(VENV) node_modules var artifacts
