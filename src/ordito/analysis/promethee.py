@@ -313,17 +313,30 @@ def _count_preferred(values: np.ndarray, ordered: np.ndarray, threshold: float) 
 
 
 def _gaussian_sums(values: np.ndarray, s: float) -> tuple[np.ndarray, np.ndarray]:
-    """Leaving and entering sums of the Gaussian function, over blocks of pairwise differences."""
+    """Leaving and entering sums of the Gaussian function, over blocks of pairwise differences.
+
+    With the values sorted, an alternative is preferred only to those before it (a tie gives
+    1 - exp(0) = 0), so only the lower triangle of differences is computed: half the pairs.
+    """
     size = values.size
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
     leaving = np.zeros(size)
     entering = np.zeros(size)
     rows = max(1, PAIRS_PER_BLOCK // size)
+    scale = -1.0 / (2.0 * s * s)
     for start in range(0, size, rows):
         stop = min(size, start + rows)
-        difference = values[start:stop, None] - values[None, :]
-        preference = np.where(
-            difference > 0, -np.expm1(-(difference * difference) / (2.0 * s * s)), 0.0
-        )
+        # Differences with the alternatives up to the block's last; those after a row's own are
+        # not positive, and count as 0.
+        difference = np.maximum(ordered[start:stop, None] - ordered[None, :stop], 0.0)
+        difference *= difference
+        difference *= scale
+        preference = -np.expm1(difference)
         leaving[start:stop] = preference.sum(axis=1)
-        entering += preference.sum(axis=0)
-    return leaving, entering
+        entering[:stop] += preference.sum(axis=0)
+    unsorted_leaving = np.empty(size)
+    unsorted_entering = np.empty(size)
+    unsorted_leaving[order] = leaving
+    unsorted_entering[order] = entering
+    return unsorted_leaving, unsorted_entering
