@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from ordito.plans.models import Plan
 from tests.sample_plan import grow_plan
 
 pytestmark = pytest.mark.browser
@@ -115,6 +116,26 @@ def test_journey_home_direction_project(
     # The language switch keeps the reader on the same project.
     page.get_by_role("button", name=words["other_language"]).click()
     expect(heading).to_have_text(words["other_project"])
+
+
+LONG_TITLE = (
+    "2° Piano Strategico dell'area metropolitana di Torino – per una società della conoscenza"
+)
+
+
+def test_long_plan_title_stays_inside_the_phone_header(live_server, live_demo, new_page):
+    # The demo plan's real title takes five lines at a phone's width: the header cuts it at two.
+    Plan.objects.filter(pk=live_demo.plan.pk).update(title_it=LONG_TITLE)
+    page = new_page("phone")
+    page.goto(f"{live_server.url}/p/{live_demo.plan.slug}/")
+    title = page.locator(".it-header-center-wrapper .it-brand-title")
+    expect(title).to_have_text(LONG_TITLE)  # cut on screen only: a screen reader hears it all
+    box = title.bounding_box()
+    band = page.locator(".it-header-center-wrapper").bounding_box()
+    switch = page.locator("#language-switch").bounding_box()
+    assert box is not None and band is not None and switch is not None
+    assert band["y"] <= box["y"] and box["y"] + box["height"] <= band["y"] + band["height"]
+    assert box["y"] >= switch["y"] + switch["height"]
 
 
 def test_phone_menu_opens_from_its_button(live_server, live_demo, new_page):
