@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from ordito.plans.models import Plan
+from ordito.plans.models import Plan, Project
 from tests.sample_plan import grow_plan
 
 pytestmark = pytest.mark.browser
@@ -136,6 +136,21 @@ def test_long_plan_title_stays_inside_the_phone_header(live_server, live_demo, n
     assert box is not None and band is not None and switch is not None
     assert band["y"] <= box["y"] and box["y"] + box["height"] <= band["y"] + band["height"]
     assert box["y"] >= switch["y"] + switch["height"]
+
+
+def test_example_badge_flows_after_a_long_title_in_the_phone_list(live_server, live_demo, new_page):
+    # On a phone the list stacks each row; a title over several lines must not stretch its
+    # "Example" badge into a tall box beside it.
+    long_title = "Metropolitana linea 2: tratta nord dal Politecnico a Rebaudengo, con il deposito"
+    Project.objects.filter(pk=live_demo.project.pk).update(title_it=long_title)
+    page = new_page("phone")
+    page.goto(f"{live_server.url}/p/{live_demo.plan.slug}/projects/")
+    cell = page.locator("tbody td", has=page.get_by_role("link", name=long_title))
+    title = cell.get_by_role("link").bounding_box()
+    badge = cell.locator(".example-badge").bounding_box()
+    assert title is not None and badge is not None
+    assert title["height"] > 40  # the title does take several lines
+    assert badge["height"] < 30, badge
 
 
 def test_phone_menu_opens_from_its_button(live_server, live_demo, new_page):
