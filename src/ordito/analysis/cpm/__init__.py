@@ -7,7 +7,8 @@ task can slip without delaying the plan, free float how far it can slip without 
 successor's earliest start. Tasks with zero total float are critical.
 
 `graph` checks the input, turns it into edges between task indices, refuses cycles and levels
-the tasks; `passes` runs the forward and backward passes, level by level.
+the tasks; `chains` contracts runs of tasks that only follow each other into single tasks;
+`passes` runs the forward and backward passes, level by level.
 
 References
 ----------

@@ -7,7 +7,7 @@ its successors' latest starts minus their lags (the plan's end without successor
 The tasks are renumbered by level (a task's level is above all its predecessors' levels) and,
 within a level, those with successors first. Each level's tasks are then a contiguous range and
 their edges another, so a pass over a level is a few numpy calls on slices. When the levels are
-narrow (a deep network, such as a long chain) those calls cost more than they save, and a plain
+narrow (a deep network of few tasks per level) those calls cost more than they save, and a plain
 loop over the same layout, task by task, is cheaper. Before all this, runs of tasks that only
 follow each other are contracted into single tasks (`chains`), so a long chain is one level.
 
