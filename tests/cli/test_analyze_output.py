@@ -52,6 +52,24 @@ def test_table_format_labels_matrices_with_the_ids():
     assert blocks["mao3"][0].split() == ["id", "O1", "O2"]
 
 
+def test_table_format_numbers_groups_as_the_items_refer_to_them():
+    # roles.csv: a1 and a2 share p1, a2 and a3 share p2: one community, number 0 in the JSON.
+    result = ordito("analyze", "network", DATA / "roles.csv").json()
+    run = ordito("analyze", "network", DATA / "roles.csv", "--format", "table")
+
+    blocks = {block.split("\n")[0]: block.split("\n")[1:] for block in run.stdout.split("\n\n")}
+    communities = {
+        int(row.split()[0]): row.split(maxsplit=1)[1] for row in blocks["communities"][2:]
+    }
+    community_of = {row.split()[0]: int(row.split()[-1]) for row in blocks["actors"][2:]}
+    assert communities == {
+        number: ", ".join(members) for number, members in enumerate(result["communities"])
+    }
+    for actor, number in community_of.items():
+        assert actor in communities[number].split(", ")
+        assert number == result["actors"][actor]["community"]
+
+
 def test_xlsx_format_writes_one_sheet_per_group_of_keys(tmp_path):
     workbook_path = tmp_path / "result.xlsx"
 

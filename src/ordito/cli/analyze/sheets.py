@@ -5,7 +5,9 @@ scalars go to a "summary" table; per-item values (id -> number or text) that sha
 side by side in one table with one row per item, named after the id list they match; id -> object
 becomes a table with the object's keys as columns; id -> list of numbers, one column per position;
 matrices are labelled with the id lists the command names; lists of ids become columns of a
-"lists" table; lists of groups one row per group; lists of objects one row per object.
+"lists" table; lists of groups one row per group; lists of objects one row per object. Groups are
+numbered from 0, their position in the JSON list, which is how per-item values refer to them (the
+network's `community`).
 """
 
 import json
@@ -101,14 +103,14 @@ class _Layout:
         elif _is_matrix(value):
             self.order.append(self._matrix(path, value))
         elif all(isinstance(item, list) and all(map(_is_scalar, item)) for item in value):
-            rows = [(number, _joined(group)) for number, group in enumerate(value, start=1)]
+            rows = [(number, _joined(group)) for number, group in enumerate(value)]
             self.order.append(Sheet(path, ("group", "members"), rows))
         elif all(isinstance(item, dict) for item in value):
             self.order.append(self._records(path, [(None, item) for item in value]))
         elif all(
             isinstance(group, list) and all(isinstance(x, dict) for x in group) for group in value
         ):
-            grouped = [(number, item) for number, group in enumerate(value, 1) for item in group]
+            grouped = [(number, item) for number, group in enumerate(value) for item in group]
             self.order.append(self._records(path, grouped))
         else:
             self.summary.append((path, json.dumps(value)))
