@@ -5,6 +5,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from ordito.cli.analyze.sheets import Sheet, sheets_text
 from tests.cli import DATA, ordito
 
 SUB_COMMANDS = ("micmac", "mactor", "mcda", "ahp", "smaa", "cpm", "network", "coherence", "opinion")
@@ -36,6 +37,34 @@ def test_table_format_prints_one_aligned_row_per_item():
     assert header.index("direct_dependence") + len("direct_dependence") == rows[0].index("1") + 1
     summary = [line.split() for line in blocks["summary"][2:]]
     assert ["power", "2"] in summary and ["converged", "false"] in summary
+
+
+def test_table_format_shows_whole_numbers_in_full_and_others_to_six_digits():
+    sheet = Sheet(
+        "values",
+        ("id", "value"),
+        [
+            ("sum of a power", 16921982.0),  # not 1.6922e+07: every digit is exact
+            ("largest in full", 999999999999999.0),
+            ("too large to be exact", 1e15),
+            ("fraction", 0.123456789),
+            ("negative whole", -4.0),
+            ("integer", 7),
+            ("flag", True),
+            ("missing", None),
+        ],
+    )
+    rows = [line.rsplit(maxsplit=1)[-1] for line in sheets_text([sheet]).splitlines()[3:]]
+    assert rows == [
+        "16921982",
+        "999999999999999",
+        "1e+15",
+        "0.123457",
+        "-4",
+        "7",
+        "true",
+        "missing",  # an empty cell: the line ends with the id
+    ]
 
 
 def test_table_format_labels_matrices_with_the_ids():

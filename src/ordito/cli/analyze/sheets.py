@@ -17,6 +17,9 @@ from typing import Any
 
 Scalar = str | int | float | bool | None
 
+# Beyond this a float's digits stop being exact: larger whole numbers are shown to 6 digits too.
+WHOLE_NUMBERS_IN_FULL_BELOW = 1e15
+
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
@@ -179,6 +182,9 @@ def _text(value: Scalar) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
+        # Whole numbers in full (MICMAC's sums of powers run to millions), others to 6 digits.
+        if value.is_integer() and abs(value) < WHOLE_NUMBERS_IN_FULL_BELOW:
+            return str(int(value))
         return f"{value:.6g}"
     return str(value)
 
