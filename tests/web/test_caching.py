@@ -137,7 +137,7 @@ def test_project_page_shows_a_changed_contribution_and_a_renamed_actor_at_once(c
 
     text = page_text(client.get(url))
     assert "Comune di Torino" in text and "Città di Torino" not in text
-    # The demo's contribution of P001 to MOB 1 was +3 (tests/web/conftest.py).
+    # The demo's contribution of P001 to MOB 1 was +3 (tests/sample_plan.py).
     assert "MOB 1 Rete del trasporto pubblico −1" in text
     cache.clear()
     assert page_text(client.get(url)) == text
