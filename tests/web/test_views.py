@@ -1,7 +1,7 @@
 """The public site's pages: what each one says, in Italian and in English, and how it takes bad input.
 
-The plan behind them is `build_demo` in tests/sample_plan.py; the texts expected here are its titles and
-the Italian catalogue's translations.
+The plan behind them is `build_demo` in tests/sample_plan.py; the texts expected here are its
+titles and the Italian catalogue's translations.
 """
 
 import re
