@@ -397,3 +397,30 @@ def test_admin_delete_of_a_project_raises_its_plan_version(staff_client, parts):
     assert response.status_code == 302
     assert not Project.objects.filter(pk=project.pk).exists()
     assert version(parts["plan"]) > before
+
+
+def test_admin_bulk_delete_raises_each_plan_shown_once_in_one_update(staff_client, parts):
+    other_plan = parts["other_plan"]
+    other_project = ProjectFactory(direction=DirectionFactory(area=AreaFactory(plan=other_plan)))
+    doomed = [*parts["projects"], other_project]
+    before = {plan.pk: version(plan) for plan in (parts["plan"], other_plan)}
+    untouched = PlanFactory()
+    untouched_before = version(untouched)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = staff_client.post(
+            "/admin/plans/project/",
+            {
+                "action": "delete_selected",
+                "_selected_action": [project.pk for project in doomed],
+                "post": "yes",
+            },
+        )
+
+    assert response.status_code == 302
+    assert not Project.objects.filter(pk__in=[project.pk for project in doomed]).exists()
+    assert version(parts["plan"]) == before[parts["plan"].pk] + 1
+    assert version(other_plan) == before[other_plan.pk] + 1
+    assert version(untouched) == untouched_before
+    raises = [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "plans_plan"')]
+    assert len(raises) == 1

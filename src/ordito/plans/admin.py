@@ -22,7 +22,7 @@ from ordito.plans.models import (
     Project,
     ThematicArea,
 )
-from ordito.plans.versions import content_writing
+from ordito.plans.versions import content_writing, contents_deleting
 
 
 class ContentVersionAdmin(admin.ModelAdmin):
@@ -44,8 +44,7 @@ class ContentVersionAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for obj in queryset:
-            content_writing(obj)
+        contents_deleting(queryset)
         super().delete_queryset(request, queryset)
 
     def save_formset(

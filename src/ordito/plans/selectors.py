@@ -210,6 +210,11 @@ def project_list(*, plan: Plan, filters: ProjectFilters) -> QuerySet[Project]:
     )
 
 
+def project_row(*, plan: Plan, pk: int) -> Project:
+    """The plan's project row alone, without its links (`project_get` reads those)."""
+    return Project.objects.get(plan=plan, pk=pk)
+
+
 def project_get(*, pk: int, plan: Plan | None = None) -> Project:
     projects = Project.objects.all() if plan is None else Project.objects.filter(plan=plan)
     contributions = Contribution.objects.select_related("objective").order_by(

@@ -31,6 +31,11 @@ def plan_cache_vary(plan: Plan) -> str:
     return f"{plan.pk}.{plan.content_version}.{saved}.{get_language()}"
 
 
+def plan_fragments(plan: Plan) -> dict[str, object]:
+    """What a template's `{% cache cache_seconds NAME cache_vary_on ... %}` fragments need."""
+    return {"cache_seconds": CACHE_SECONDS, "cache_vary_on": plan_cache_vary(plan)}
+
+
 def plan_cached(plan: Plan, name: str, compute: Callable[[], T]) -> T:
     """The value `compute()` gives for the current content of `plan`, computed at most once per
     content version and language (and per process, with the default cache)."""

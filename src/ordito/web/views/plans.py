@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 
 from ordito.plans import selectors
 from ordito.plans.models import Plan
-from ordito.web.caching import CACHE_SECONDS, plan_cache_vary
+from ordito.web.caching import plan_fragments
 from ordito.web.views.lookups import found_or_404, plan_or_404
 
 LATEST_CHANGES = 8
@@ -27,8 +27,7 @@ def plan_overview(plan: Plan) -> dict[str, Any]:
         "areas": selectors.plan_tree(plan=plan),
         "counts": SimpleLazyObject(lambda: selectors.plan_counts(plan=plan)),
         "latest_changes": selectors.plan_latest_changes(plan=plan, limit=LATEST_CHANGES),
-        "cache_seconds": CACHE_SECONDS,
-        "cache_vary_on": plan_cache_vary(plan),
+        **plan_fragments(plan),
     }
 
 

@@ -2,15 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
 from ordito.plans import selectors
-from ordito.plans.models import Project
-from ordito.web.caching import CACHE_SECONDS, plan_cache_vary
+from ordito.web.caching import plan_fragments
 from ordito.web.forms import ProjectFilterForm, SearchForm
-from ordito.web.views.lookups import plan_or_404
+from ordito.web.views.lookups import found_or_404, plan_or_404
 
 PROJECTS_PER_PAGE = 25
 SEARCH_RESULTS_PER_KIND = 50
@@ -32,8 +31,7 @@ def project_list(request: HttpRequest, plan_slug: str) -> HttpResponse:
         "page": page,
         # The page's rows are cached under these (web/caching.py), and read only on a miss.
         "filters": filters,
-        "cache_seconds": CACHE_SECONDS,
-        "cache_vary_on": plan_cache_vary(plan),
+        **plan_fragments(plan),
     }
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
@@ -44,13 +42,12 @@ def project(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
     plan = plan_or_404(plan_slug)
     # The row names the page and proves the project is there; its links are read only when the
     # cached part of the page is missing (web/caching.py).
-    row = get_object_or_404(Project.objects.filter(plan=plan), pk=pk)
+    row = found_or_404(selectors.project_row, plan=plan, pk=pk)
     context = {
         "plan": plan,
         "project": row,
         "details": SimpleLazyObject(lambda: selectors.project_get(plan=plan, pk=pk)),
-        "cache_seconds": CACHE_SECONDS,
-        "cache_vary_on": plan_cache_vary(plan),
+        **plan_fragments(plan),
     }
     return render(request, "web/project_detail.html", context)
 
