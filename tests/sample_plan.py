@@ -16,7 +16,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ordito.actors.models import Actor, ProjectRole
+from ordito.actors.models import Actor
 from ordito.plans.models import (
     Contribution,
     Dependency,
@@ -24,6 +24,7 @@ from ordito.plans.models import (
     Objective,
     Plan,
     Project,
+    ProjectRole,
     ThematicArea,
 )
 from tests.actors.factories import ActorFactory, ProjectRoleFactory

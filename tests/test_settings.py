@@ -61,10 +61,10 @@ def run_python(code: str, **environment: str) -> subprocess.CompletedProcess:
     )
 
 
-# A key the pages' cache uses (web/caching.py), as the cache stores it.
+# A key the pages' cache uses (plans/caching.py), as the cache stores it.
 STORED_KEY = (
     "from django.core.cache import cache; "
-    "print(cache.make_key('ordito.web:project-filter-choices:1.7.0.it'))"
+    "print(cache.make_key('ordito.plans:project-filter-choices:1.7.0.it'))"
 )
 
 
@@ -72,7 +72,9 @@ def test_cache_keys_carry_the_installed_version():
     result = run_python(STORED_KEY)
     assert result.returncode == 0, result.stderr
     ordito = version("ordito")
-    assert result.stdout.strip() == f"ordito:{ordito}:1:ordito.web:project-filter-choices:1.7.0.it"
+    assert (
+        result.stdout.strip() == f"ordito:{ordito}:1:ordito.plans:project-filter-choices:1.7.0.it"
+    )
 
 
 def test_cache_keys_carry_the_release_on_redis_too():
@@ -85,7 +87,9 @@ def test_cache_keys_carry_the_release_on_redis_too():
     assert result.returncode == 0, result.stderr
     backend, key = result.stdout.split()
     assert backend == "django.core.cache.backends.redis.RedisCache"
-    assert key == f"ordito:{version('ordito')}+3f2a9c1:1:ordito.web:project-filter-choices:1.7.0.it"
+    assert (
+        key == f"ordito:{version('ordito')}+3f2a9c1:1:ordito.plans:project-filter-choices:1.7.0.it"
+    )
 
 
 def test_two_releases_never_share_a_cache_key():
@@ -95,7 +99,7 @@ def test_two_releases_never_share_a_cache_key():
     }
     assert len(set(keys.values())) == 3
     assert all(
-        key.endswith(":1:ordito.web:project-filter-choices:1.7.0.it") for key in keys.values()
+        key.endswith(":1:ordito.plans:project-filter-choices:1.7.0.it") for key in keys.values()
     )
 
 

@@ -27,8 +27,16 @@ ROLES = ["promoter", "partner", "funder", "implementer"]
 def generate(*, projects: int, actors: int, seed: int) -> None:
     from django.db import transaction
 
-    from ordito.actors.models import Actor, ProjectRole
-    from ordito.plans.models import Contribution, Direction, Objective, Plan, Project, ThematicArea
+    from ordito.actors.models import Actor
+    from ordito.plans.models import (
+        Contribution,
+        Direction,
+        Objective,
+        Plan,
+        Project,
+        ProjectRole,
+        ThematicArea,
+    )
     from ordito.territory.models import Municipality
     from ordito.territory.services import municipalities_load_istat
 

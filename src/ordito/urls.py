@@ -1,8 +1,10 @@
+"""The site's addresses: the API, the language switch, and each app's pages."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from ordito.api.urls import api
+from ordito.api_v1 import api
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -12,5 +14,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("ordito.web.urls")),
+    path("", include("ordito.plans.urls")),
     prefix_default_language=False,
 )

@@ -1,6 +1,7 @@
 import factory
 
-from ordito.actors.models import Actor, ActorInfluence, ActorPosition, ProjectRole
+from ordito.actors.models import Actor
+from ordito.plans.models import ActorInfluence, ActorPosition, ProjectRole
 from tests.plans.factories import ObjectiveFactory, PlanFactory, ProjectFactory
 
 

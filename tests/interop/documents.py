@@ -3,8 +3,10 @@
 import copy
 from typing import Any
 
-from ordito.actors.models import Actor, ActorInfluence, ActorPosition, ProjectRole
+from ordito.actors.models import Actor
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Contribution,
     Dependency,
     Direction,
@@ -13,6 +15,7 @@ from ordito.plans.models import (
     ObjectiveInfluence,
     Plan,
     Project,
+    ProjectRole,
     ThematicArea,
 )
 

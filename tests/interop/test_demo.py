@@ -10,10 +10,12 @@ from importlib.resources import as_file
 
 import pytest
 
-from ordito.actors.models import Actor, ActorInfluence, ActorPosition
+from ordito.actors.models import Actor
 from ordito.interop.demo import DEMO_FILE, demo_load
 from ordito.interop.plan_file import plan_file_read
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Direction,
     Objective,
     ObjectiveInfluence,

@@ -7,11 +7,18 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from ordito.actors.models import ActorInfluence, ProjectRole
 from ordito.interop import plan_import as plan_import_module
 from ordito.interop.plan_file import MAX_FILE_BYTES
 from ordito.interop.plan_import import plan_import, plan_import_file
-from ordito.plans.models import Contribution, Dependency, ObjectiveInfluence, Plan, Project
+from ordito.plans.models import (
+    ActorInfluence,
+    Contribution,
+    Dependency,
+    ObjectiveInfluence,
+    Plan,
+    Project,
+    ProjectRole,
+)
 from ordito.plans.services import plan_save
 from tests.interop.documents import DOCUMENT_COUNTS, document, row_counts
 

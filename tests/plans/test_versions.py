@@ -1,6 +1,6 @@
 """A plan's content version rises with every write of what its pages show, and only then.
 
-Cached pages are keyed by the version (web/caching.py), so a write that left it unchanged would
+Cached pages are keyed by the version (plans/caching.py), so a write that left it unchanged would
 leave every process serving the old page: each kind of write is checked here, through the
 services, through the admin's forms and through the importer.
 """
@@ -12,11 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ordito.actors import services as actor_services
-from ordito.actors.models import ProjectRole
+from ordito.core.records import validated_save
 from ordito.interop.plan_import import plan_import
 from ordito.plans import services
-from ordito.plans.models import Contribution, Objective, Plan, Project
-from ordito.plans.records import validated_save
+from ordito.plans.models import Contribution, Objective, Plan, Project, ProjectRole
 from tests.actors.factories import ActorFactory, ProjectRoleFactory
 from tests.interop.documents import document
 from tests.plans.factories import (
@@ -90,12 +89,12 @@ def write(kind: str, p: dict) -> None:
             DependencyFactory(project=project, depends_on=other_project)
             services.dependency_remove(by=by, project=project, depends_on=other_project)
         case "role":
-            actor_services.project_role_add(
+            services.project_role_add(
                 by=by, actor=p["actor"], project=project, role=ProjectRole.Role.PROMOTER
             )
         case "role_removed":
             ProjectRoleFactory(actor=p["actor"], project=project)
-            actor_services.project_role_remove(
+            services.project_role_remove(
                 by=by, actor=p["actor"], project=project, role=ProjectRole.Role.PROMOTER
             )
         case "objective_influence":
@@ -103,13 +102,11 @@ def write(kind: str, p: dict) -> None:
                 by=by, plan=plan, source=objective, target=other_objective, strength=2
             )
         case "actor_influence":
-            actor_services.actor_influence_set(
+            services.actor_influence_set(
                 by=by, plan=plan, source=p["actor"], target=ActorFactory(), strength=2
             )
         case "position":
-            actor_services.actor_position_set(
-                by=by, actor=p["actor"], objective=objective, position=3
-            )
+            services.actor_position_set(by=by, actor=p["actor"], objective=objective, position=3)
 
 
 WRITES = [

@@ -1,7 +1,7 @@
 """Municipalities' names show on every plan's pages (projects, actors, the list's filters), so a
 write that changes a municipality raises every plan's content version, in one UPDATE; a write
-that changes nothing raises none. The territory announces its writes with a signal
-(territory/signals.py) and the plans app raises the versions (plans/versions.py)."""
+that changes nothing raises none. The territory registers its municipalities as shown
+everywhere (territory/apps.py, core/versions.py), so it raises them without knowing the plans."""
 
 import pytest
 from django.contrib.auth import get_user_model

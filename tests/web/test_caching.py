@@ -1,7 +1,7 @@
 """Pages served from the cache are the pages a fresh rendering gives, and a write shows at once.
 
 The home, the project list and a project page cache their costly parts under the plan's content
-version and the language (web/caching.py). Each test renders a page once to fill the cache, writes
+version and the language (plans/caching.py). Each test renders a page once to fill the cache, writes
 through a service (as the admin, the API and the importer do), and checks the next rendering.
 """
 
@@ -9,8 +9,8 @@ import pytest
 from django.core.cache import cache
 
 from ordito.actors import services as actor_services
-from ordito.actors.models import ProjectRole
 from ordito.plans import services
+from ordito.plans.models import ProjectRole
 from tests.territory.factories import MunicipalityFactory
 from tests.web.conftest import markup_without_csrf_token, page_text
 from tests.web.test_views import rows
@@ -118,7 +118,7 @@ def test_project_list_shows_a_new_promoter_at_once(client, demo):
     url = f"/p/{demo.plan.slug}/projects/?promoter={demo.example_actor.pk}"
     assert rows(client.get(url)) == ["P002"]
 
-    actor_services.project_role_add(
+    services.project_role_add(
         by=None, actor=demo.example_actor, project=demo.untranslated_project,
         role=ProjectRole.Role.PROMOTER,
     )  # fmt: skip

@@ -17,8 +17,7 @@ import re
 import pytest
 from django.core.cache import cache
 
-from ordito.actors.models import ProjectRole
-from ordito.plans.models import Contribution, Project
+from ordito.plans.models import Contribution, Project, ProjectRole
 from tests.sample_plan import grow_plan
 from tests.web.conftest import markup_without_csrf_token
 

@@ -642,7 +642,7 @@ def test_admin_stays_at_admin_in_italian(client, db):
 def test_quick_select_renders_escaped_options_and_marks_the_choice():
     from django import forms
 
-    from ordito.web.widgets import QuickSelect
+    from ordito.core.widgets import QuickSelect
 
     class Form(forms.Form):
         pick = forms.ChoiceField(

@@ -4,8 +4,8 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ordito.actors.models import Actor, ActorInfluence, ActorPosition
-from ordito.plans.admin import ContentVersionAdmin
+from ordito.actors.models import Actor
+from ordito.core.admin import ContentVersionAdmin
 
 
 @admin.register(Actor)
@@ -16,19 +16,3 @@ class ActorAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     prepopulated_fields = {"key": ["name"]}
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
-
-
-@admin.register(ActorInfluence)
-class ActorInfluenceAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
-    list_display = ["source", "target", "strength", "plan", "is_example"]
-    list_filter = ["plan", "is_example"]
-    list_select_related = ["source", "target", "plan"]
-    autocomplete_fields = ["source", "target"]
-
-
-@admin.register(ActorPosition)
-class ActorPositionAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
-    list_display = ["actor", "objective", "position", "is_example"]
-    list_filter = ["objective__plan", "is_example"]
-    list_select_related = ["actor", "objective"]
-    autocomplete_fields = ["actor", "objective"]

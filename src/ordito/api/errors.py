@@ -1,19 +1,23 @@
-"""How the API answers when a request cannot be served: always JSON, never an HTML page.
+"""How the API answers when a request cannot be served: always JSON, in one shape per status.
 
-- 404 ``{"detail": ...}`` naming what was not found, in Django's words: "Plan matching query
-  does not exist." when a selector's ``.get()`` found nothing, "No Plan matches the given query."
-  from `get_object_or_404`; and "No such endpoint." for any other path under /api/v1/
-  (`unknown_paths`, mounted last), such as a slug with a slash in it, which matches no route.
-- 422 ``{"detail": [{"type": ..., "loc": ["query", "limit"], "msg": ...}]}`` for bad parameters:
-  ninja's own format, which names the parameter in ``loc`` (where it came from, then its name).
+Every endpoint shares these shapes (docs/api-errors.md):
+
+- 401, 403, 404 and 409, 412 ``{"detail": "..."}``: one sentence. A 404 comes only from a handler
+  that says the object is missing (`get_object_or_404`, `core.lookups.found_or_404`), naming what
+  was not found ("No Plan matches the given query.", "Plan matching query does not exist."), and
+  "No such endpoint." for any other path under /api/v1/ (`unknown_paths`, mounted last).
+- 422 ``{"detail": [{"type": ..., "loc": [where, name], "msg": ...}]}``: one item per field at
+  fault. Bad parameters get ninja's own items (``loc`` is ``["query", "limit"]``); a service's
+  `ValidationError` gets one item per message, with ``type`` ``"invalid"`` and ``loc``
+  ``["body", field]`` (``["body"]`` for an error about the whole object), so a client finds the
+  field the same way in both.
 - 500 ``{"detail": "Internal server error."}`` as a last resort for a bug, logged with its
-  traceback. Bad input never gets here: the parameters' types and bounds reject it first, and
-  the test suite (schemathesis included) checks that.
+  traceback. An `ObjectDoesNotExist` that no handler turned into a 404 is such a bug.
 """
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Router, Schema
 
@@ -39,8 +43,25 @@ NOT_FOUND = {404: Error}
 INVALID = {422: ValidationErrors}
 
 
+def validation_issues(error: ValidationError) -> list[dict[str, object]]:
+    """The items of a 422 answer for a service's `ValidationError`, one per message."""
+    by_field = (
+        error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+    )
+    return [
+        {
+            "type": "invalid",
+            "loc": ["body"] if field == NON_FIELD_ERRORS else ["body", field],
+            "msg": message,
+        }
+        for field, messages in by_field.items()
+        for message in messages
+    ]
+
+
 def errors_install(api: NinjaAPI) -> None:
-    """Answer unknown objects with a JSON 404 and unexpected errors with a JSON 500."""
+    """Answer missing objects with a JSON 404, a service's refusal with a JSON 422 naming each
+    field, and unexpected errors with a JSON 500."""
 
     def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
@@ -49,8 +70,11 @@ def errors_install(api: NinjaAPI) -> None:
         logger.exception("API error on %s", request.get_full_path(), exc_info=exc)
         return api.create_response(request, {"detail": "Internal server error."}, status=500)
 
+    def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return api.create_response(request, {"detail": validation_issues(exc)}, status=422)
+
     api.add_exception_handler(Http404, not_found)
-    api.add_exception_handler(ObjectDoesNotExist, not_found)
+    api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(Exception, server_error)
 
 

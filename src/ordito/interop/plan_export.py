@@ -14,9 +14,11 @@ from typing import Any
 import yaml
 from django.db.models import Model, Prefetch
 
-from ordito.actors.models import Actor, ActorInfluence, ActorPosition, ProjectRole
+from ordito.actors.models import Actor
 from ordito.interop.plan_format import FORMAT_NAME, FORMAT_VERSION, POTENTIAL
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Contribution,
     Dependency,
     MetaObjective,
@@ -24,6 +26,7 @@ from ordito.plans.models import (
     ObjectiveInfluence,
     Plan,
     Project,
+    ProjectRole,
 )
 from ordito.plans.selectors import plan_tree
 

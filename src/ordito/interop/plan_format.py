@@ -10,7 +10,7 @@ and keys until the importer resolves them to rows.
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ordito.actors.models import Actor, ProjectRole
+from ordito.actors.models import Actor
 from ordito.interop.plan_fields import RecordReader, describe, is_integer
 from ordito.interop.plan_records import (
     ActorRecord,
@@ -23,7 +23,15 @@ from ordito.interop.plan_records import (
 )
 from ordito.interop.plan_references import Existing, references_check
 from ordito.interop.report import Problem
-from ordito.plans.models import Direction, MetaObjective, Objective, Plan, Project, ThematicArea
+from ordito.plans.models import (
+    Direction,
+    MetaObjective,
+    Objective,
+    Plan,
+    Project,
+    ProjectRole,
+    ThematicArea,
+)
 
 FORMAT_NAME = "ordito-plan"
 FORMAT_VERSION = 1

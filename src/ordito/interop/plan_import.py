@@ -20,7 +20,7 @@ from ordito.interop.plan_writer import PlanWriter, WriteRefused
 from ordito.interop.report import ImportReport
 from ordito.plans.models import Plan, Project
 from ordito.territory.istat import istat_municipalities
-from ordito.territory.models import Municipality
+from ordito.territory.selectors import municipality_list
 from ordito.territory.services import METROPOLITAN_CITY_OF_TURIN
 
 
@@ -35,9 +35,7 @@ class DatabaseRows:
         return set(Actor.objects.filter(key__in=keys).values_list("key", flat=True))
 
     def municipality_codes(self, codes: Collection[str]) -> Collection[str]:
-        stored = set(
-            Municipality.objects.filter(istat_code__in=codes).values_list("istat_code", flat=True)
-        )
+        stored = set(municipality_list(istat_codes=codes).values_list("istat_code", flat=True))
         missing = set(codes) - stored
         if not missing:
             return stored

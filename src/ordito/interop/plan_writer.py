@@ -19,13 +19,15 @@ from django.db import IntegrityError, models
 
 from ordito.actors import services as actor_services
 from ordito.actors.models import Actor
+from ordito.core.records import holds
 from ordito.interop.plan_records import PartRecord, PlanDocument, PlanRecord, ProjectRecord
 from ordito.interop.plan_references import actors_named
 from ordito.interop.report import ImportReport, Problem
-from ordito.interop.stored_rows import StoredRows, holds
+from ordito.interop.stored_rows import StoredRows
 from ordito.plans import services as plan_services
 from ordito.plans.models import Direction, MetaObjective, Objective, Plan, Project, ThematicArea
 from ordito.territory.models import Municipality
+from ordito.territory.selectors import municipalities_by_code
 from ordito.territory.services import municipalities_load_istat
 
 User = AbstractBaseUser | None
@@ -113,7 +115,7 @@ class PlanWriter:
                 "actors",
                 record.path,
                 stored,
-                unchanged=holds(stored, values),
+                unchanged=stored is not None and holds(stored, values),
                 service=actor_services.actor_save,
                 key=record.key,
                 values=values,
@@ -132,7 +134,7 @@ class PlanWriter:
                 "plans",
                 record.path,
                 stored,
-                unchanged=holds(stored, values),
+                unchanged=stored is not None and holds(stored, values),
                 service=plan_services.plan_save,
                 slug=record.slug,
                 values=values,
@@ -149,10 +151,10 @@ def municipalities_for(document: PlanDocument) -> dict[str, Municipality]:
         p.municipality for plan in document.plans for p in plan.projects
     }
     codes.discard(None)
-    found = Municipality.objects.in_bulk(codes, field_name="istat_code")
+    found = municipalities_by_code(codes)
     if len(found) < len(codes):
         municipalities_load_istat()
-        found = Municipality.objects.in_bulk(codes, field_name="istat_code")
+        found = municipalities_by_code(codes)
     return found
 
 
@@ -203,7 +205,7 @@ class PlanPartsWriter:
             kind,
             record.path,
             stored,
-            unchanged=holds(stored, values),
+            unchanged=stored is not None and holds(stored, values),
             service=service,
             plan=self.plan,
             code=record.code,
@@ -223,7 +225,8 @@ class PlanPartsWriter:
                 "objectives",
                 objective.path,
                 stored,
-                unchanged=holds(stored, values)
+                unchanged=stored is not None
+                and holds(stored, values)
                 and {meta.pk for meta in stored.meta_objectives.all()} == {m.pk for m in metas},
                 service=plan_services.objective_save,
                 plan=self.plan,
@@ -272,7 +275,7 @@ class PlanPartsWriter:
         for key, row in self.stored.roles.items():
             if key[0] in paths and key not in kept_roles:
                 with refusals(paths[key[0]]):
-                    actor_services.project_role_remove(
+                    plan_services.project_role_remove(
                         by=self.by, actor=row.actor, project=row.project, role=row.role
                     )
                 counts["roles"].deleted += 1
@@ -287,7 +290,7 @@ class PlanPartsWriter:
                     "contributions",
                     link.path,
                     row,
-                    unchanged=holds(row, link.values),
+                    unchanged=row is not None and holds(row, link.values),
                     service=plan_services.contribution_set,
                     project=project,
                     objective=self.objectives[link.target],
@@ -300,7 +303,7 @@ class PlanPartsWriter:
                     link.path,
                     row,
                     unchanged=True,
-                    service=actor_services.project_role_add,
+                    service=plan_services.project_role_add,
                     actor=self.writer.actors[link.target],
                     project=project,
                     **link.values,
@@ -320,7 +323,7 @@ class PlanPartsWriter:
                     "dependencies",
                     link.path,
                     row,
-                    unchanged=holds(row, link.values),
+                    unchanged=row is not None and holds(row, link.values),
                     service=plan_services.dependency_add,
                     project=self.projects[code],
                     depends_on=self.projects[link.target],
@@ -336,7 +339,7 @@ class PlanPartsWriter:
                 "objective_influences",
                 cell.path,
                 row,
-                unchanged=holds(row, cell.values),
+                unchanged=row is not None and holds(row, cell.values),
                 service=plan_services.objective_influence_set,
                 plan=self.plan,
                 source=objectives[cell.source],
@@ -350,8 +353,8 @@ class PlanPartsWriter:
                 "actor_influences",
                 cell.path,
                 row,
-                unchanged=holds(row, cell.values),
-                service=actor_services.actor_influence_set,
+                unchanged=row is not None and holds(row, cell.values),
+                service=plan_services.actor_influence_set,
                 plan=self.plan,
                 source=actors[cell.source],
                 target=actors[cell.target],
@@ -363,8 +366,8 @@ class PlanPartsWriter:
                 "positions",
                 cell.path,
                 row,
-                unchanged=holds(row, cell.values),
-                service=actor_services.actor_position_set,
+                unchanged=row is not None and holds(row, cell.values),
+                service=plan_services.actor_position_set,
                 actor=actors[cell.source],
                 objective=objectives[cell.target],
                 **cell.values,

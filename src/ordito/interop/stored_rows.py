@@ -5,14 +5,14 @@ database already holds is counted as unchanged without calling its service (whic
 row again and then write nothing), and the stored links the file no longer lists are deleted.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
 
-from ordito.actors.models import ActorInfluence, ActorPosition, ProjectRole
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Contribution,
     Dependency,
     Direction,
@@ -21,26 +21,9 @@ from ordito.plans.models import (
     ObjectiveInfluence,
     Plan,
     Project,
+    ProjectRole,
     ThematicArea,
 )
-
-
-def holds(row: models.Model | None, values: Mapping[str, Any]) -> bool:
-    """Whether `row` already holds `values`, so that saving them would change nothing.
-
-    The comparison is the one the services make before they write (`plans.records.assign`), with
-    links compared by primary key (`direction_id`), so that no related row is read.
-    """
-    if row is None:
-        return False
-    for name, value in values.items():
-        model_field = row._meta.get_field(name)
-        if model_field.many_to_one:
-            if getattr(row, model_field.attname) != (value.pk if value is not None else None):
-                return False
-        elif getattr(row, name) != value:
-            return False
-    return True
 
 
 @dataclass(slots=True)

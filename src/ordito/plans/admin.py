@@ -1,17 +1,16 @@
 """The staff's editing of plans. Forms validate through the models' `clean()`, which applies the
 same rules as the services (plans/integrity.py), so the admin shows the same messages; and every
-change raises the content version of the plans it shows on, as the services do (plans/versions.py).
+change raises the content version of the plans it shows on, as the services do (core/versions.py).
 """
 
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.forms import BaseFormSet, ModelForm
-from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from ordito.actors.models import ProjectRole
+from ordito.core.admin import ContentVersionAdmin
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Contribution,
     Dependency,
     Direction,
@@ -20,41 +19,9 @@ from ordito.plans.models import (
     ObjectiveInfluence,
     Plan,
     Project,
+    ProjectRole,
     ThematicArea,
 )
-from ordito.plans.versions import content_writing, contents_deleting
-
-
-class ContentVersionAdmin(admin.ModelAdmin):
-    """Raises the content version of every plan a saved, deleted or inline row shows on.
-
-    The admin saves through model forms, not through the services, so it raises the version
-    itself; each hook runs before the row is written, inside the admin's transaction.
-    `save_related` is left alone: the many-to-many links it writes (an objective's
-    meta-objectives) belong to the row `save_model` has just saved, whose raise covers them, so
-    one change form raises each plan once.
-    """
-
-    def save_model(self, request: HttpRequest, obj, form: ModelForm, change: bool) -> None:
-        content_writing(obj)
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request: HttpRequest, obj) -> None:
-        content_writing(obj)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        contents_deleting(queryset)
-        super().delete_queryset(request, queryset)
-
-    def save_formset(
-        self, request: HttpRequest, form: ModelForm, formset: BaseFormSet, change: bool
-    ) -> None:
-        deleted = formset.deleted_forms
-        for inline_form in formset.forms:
-            if inline_form in deleted or inline_form.has_changed():
-                content_writing(inline_form.instance)
-        super().save_formset(request, form, formset, change)
 
 
 class MetaObjectiveInline(TranslationTabularInline):
@@ -154,3 +121,19 @@ class ObjectiveInfluenceAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
     list_filter = ["plan", "is_potential", "is_example"]
     list_select_related = ["source", "target", "plan"]
     autocomplete_fields = ["source", "target"]
+
+
+@admin.register(ActorInfluence)
+class ActorInfluenceAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
+    list_display = ["source", "target", "strength", "plan", "is_example"]
+    list_filter = ["plan", "is_example"]
+    list_select_related = ["source", "target", "plan"]
+    autocomplete_fields = ["source", "target"]
+
+
+@admin.register(ActorPosition)
+class ActorPositionAdmin(ContentVersionAdmin, SimpleHistoryAdmin):
+    list_display = ["actor", "objective", "position", "is_example"]
+    list_filter = ["objective__plan", "is_example"]
+    list_select_related = ["actor", "objective"]
+    autocomplete_fields = ["actor", "objective"]

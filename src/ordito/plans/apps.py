@@ -2,12 +2,11 @@ from django.apps import AppConfig
 
 
 class PlansConfig(AppConfig):
+    """A plan's structure, its projects, and what actors do in it."""
+
     name = "ordito.plans"
 
     def ready(self) -> None:
-        from ordito.plans.versions import municipalities_writing_received
-        from ordito.territory.signals import municipalities_writing
+        from ordito.plans import versions
 
-        municipalities_writing.connect(
-            municipalities_writing_received, dispatch_uid="ordito.plans.municipalities"
-        )
+        versions.register()

@@ -1,4 +1,4 @@
-"""The shapes of plans and projects in the API (ninja schemas), and the project list's filters.
+"""The shapes of plans, projects and actors in the API (ninja schemas), and the lists' filters.
 
 Titles and descriptions are read as `obj.title`: django-modeltranslation gives the language the
 request chose (see `ordito.api.languages`), falling back to Italian. Field names follow the plan
@@ -11,14 +11,13 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from ordito.actors.models import Actor, ProjectRole
+from ordito.actors.models import Actor
 from ordito.api.parameters import RowId, SearchText, absent_or_value
 from ordito.api.schemas import MunicipalityRef, choices_enum
-from ordito.plans.models import Contribution, Plan, Project, ThematicArea
-from ordito.plans.selectors import ProjectFilters
+from ordito.plans.models import Contribution, Plan, Project, ProjectRole, ThematicArea
+from ordito.plans.selectors import PROJECT_SORTS, ActorFilters, ProjectFilters
 
-# The keys of selectors.PROJECT_SORTS; a test keeps the two equal.
-ProjectSort = Literal["code", "title", "budget", "-budget", "start", "status"]
+ProjectSort = Literal[tuple(PROJECT_SORTS)]
 
 PlanStatus = choices_enum("PlanStatus", Plan.Status)
 AreaKind = choices_enum("AreaKind", ThematicArea.Kind)
@@ -101,8 +100,7 @@ class DirectionRef(Schema):
     area: PartRef
 
 
-# An actor as a project shows it. It lives here, not in actors/schemas.py, because the actors'
-# schemas show projects (ProjectRef) and an import each way would be circular.
+# An actor as a project shows it.
 class ActorRef(Schema):
     id: int
     key: str
@@ -228,3 +226,44 @@ class ProjectFilterQuery(Schema):
 
     def selector_filters(self) -> ProjectFilters:
         return ProjectFilters(**self.model_dump())
+
+
+class ActorSummary(Schema):
+    id: int
+    key: str
+    name: str
+    kind: ActorKind
+    sector: str
+    municipality: MunicipalityRef | None
+    project_count: int = Field(ge=0, description="Projects the actor has a role in.")
+    is_example: bool
+
+
+class ActorRoleOut(Schema):
+    role: RoleKind
+    project: ProjectRef
+
+
+class ActorDetail(Schema):
+    id: int
+    key: str
+    name: str
+    kind: ActorKind
+    sector: str
+    municipality: MunicipalityRef | None
+    website: str
+    description: str
+    member_since: date | None = Field(description="Member of the plan's association since.")
+    member_until: date | None
+    roles: list[ActorRoleOut] = Field(description="Roles in projects, by plan and project code.")
+    is_example: bool
+
+
+class ActorFilterQuery(Schema):
+    """The actor list's filters as query parameters; each one narrows the list."""
+
+    kind: ActorKind | None = Field(None, json_schema_extra=absent_or_value)
+    q: SearchText = ""
+
+    def selector_filters(self) -> ActorFilters:
+        return ActorFilters(**self.model_dump())

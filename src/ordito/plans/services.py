@@ -1,19 +1,23 @@
-"""Every write to a plan's structure and projects.
+"""Every write to a plan: its structure, its projects, and what actors do in it.
 
-Parts of a plan are saved by their code ("upsert"): the same call creates a part or updates it,
-and writes (and records in the history) only when something changed. That is what lets the admin,
-the API and the importer share one path, and what makes loading the same file twice a no-op.
+Parts of a plan are saved by their code (`core.records.upsert`): the same call creates a part or
+updates it, and writes (and records in the history) only when something changed.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ordito.actors.models import Actor
+from ordito.core.languages import translated
+from ordito.core.records import Author, recorded_delete, upsert
+from ordito.core.versions import content_writing
 from ordito.plans.models import (
+    ActorInfluence,
+    ActorPosition,
     Contribution,
     Dependency,
     Direction,
@@ -22,18 +26,9 @@ from ordito.plans.models import (
     ObjectiveInfluence,
     Plan,
     Project,
+    ProjectRole,
     ThematicArea,
 )
-from ordito.plans.records import assign, recorded_delete, validated_save
-from ordito.plans.versions import content_writing
-
-M = TypeVar("M", bound=models.Model)
-User = AbstractBaseUser | None
-
-
-def translated(*names: str) -> tuple[str, ...]:
-    return tuple(f"{name}_{language}" for name in names for language in ("it", "en"))
-
 
 PLAN_FIELDS = (
     *translated("title", "territory", "vision", "description"),
@@ -70,32 +65,15 @@ PROJECT_FIELDS = (
 )
 
 
-def upsert(
-    model: type[M],
-    *,
-    by: User,
-    lookup: Mapping[str, Any],
-    values: Mapping[str, Any],
-    allowed: Iterable[str],
-) -> tuple[M, bool]:
-    """Create or update the row matching `lookup`; return it and whether it was written."""
-    instance = model.objects.filter(**lookup).first() or model(**lookup)
-    is_new = instance.pk is None
-    changed = assign(instance, values, allowed=allowed)
-    if is_new or changed:
-        validated_save(instance, by=by)
-    return instance, is_new or changed
-
-
 @transaction.atomic
-def plan_save(*, by: User, slug: str, values: Mapping[str, Any]) -> tuple[Plan, bool]:
+def plan_save(*, by: Author, slug: str, values: Mapping[str, Any]) -> tuple[Plan, bool]:
     """Create or update the plan `slug`."""
     return upsert(Plan, by=by, lookup={"slug": slug}, values=values, allowed=PLAN_FIELDS)
 
 
 @transaction.atomic
 def meta_objective_save(
-    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+    *, by: Author, plan: Plan, code: str, values: Mapping[str, Any]
 ) -> tuple[MetaObjective, bool]:
     return upsert(
         MetaObjective,
@@ -108,7 +86,7 @@ def meta_objective_save(
 
 @transaction.atomic
 def area_save(
-    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+    *, by: Author, plan: Plan, code: str, values: Mapping[str, Any]
 ) -> tuple[ThematicArea, bool]:
     return upsert(
         ThematicArea, by=by, lookup={"plan": plan, "code": code}, values=values, allowed=AREA_FIELDS
@@ -117,7 +95,7 @@ def area_save(
 
 @transaction.atomic
 def direction_save(
-    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+    *, by: Author, plan: Plan, code: str, values: Mapping[str, Any]
 ) -> tuple[Direction, bool]:
     return upsert(
         Direction,
@@ -131,7 +109,7 @@ def direction_save(
 @transaction.atomic
 def objective_save(
     *,
-    by: User,
+    by: Author,
     plan: Plan,
     code: str,
     values: Mapping[str, Any],
@@ -165,7 +143,7 @@ def objective_save(
 
 @transaction.atomic
 def project_save(
-    *, by: User, plan: Plan, code: str, values: Mapping[str, Any]
+    *, by: Author, plan: Plan, code: str, values: Mapping[str, Any]
 ) -> tuple[Project, bool]:
     return upsert(
         Project, by=by, lookup={"plan": plan, "code": code}, values=values, allowed=PROJECT_FIELDS
@@ -174,7 +152,7 @@ def project_save(
 
 @transaction.atomic
 def contribution_set(
-    *, by: User, project: Project, objective: Objective, strength: int
+    *, by: Author, project: Project, objective: Objective, strength: int
 ) -> tuple[Contribution, bool]:
     """Record that `project` serves `objective` with a signed strength (−3..+3, not 0)."""
     return upsert(
@@ -187,13 +165,13 @@ def contribution_set(
 
 
 @transaction.atomic
-def contribution_remove(*, by: User, project: Project, objective: Objective) -> bool:
+def contribution_remove(*, by: Author, project: Project, objective: Objective) -> bool:
     return recorded_delete(Contribution, by=by, project=project, objective=objective)
 
 
 @transaction.atomic
 def dependency_add(
-    *, by: User, project: Project, depends_on: Project, lag_days: int = 0
+    *, by: Author, project: Project, depends_on: Project, lag_days: int = 0
 ) -> tuple[Dependency, bool]:
     """Record that `project` cannot start before `depends_on` is finished (plus `lag_days`)."""
     # Lock the plan so two concurrent edits cannot each add half of a cycle.
@@ -208,14 +186,14 @@ def dependency_add(
 
 
 @transaction.atomic
-def dependency_remove(*, by: User, project: Project, depends_on: Project) -> bool:
+def dependency_remove(*, by: Author, project: Project, depends_on: Project) -> bool:
     return recorded_delete(Dependency, by=by, project=project, depends_on=depends_on)
 
 
 @transaction.atomic
 def objective_influence_set(
     *,
-    by: User,
+    by: Author,
     plan: Plan,
     source: Objective,
     target: Objective,
@@ -232,4 +210,54 @@ def objective_influence_set(
         lookup={"plan": plan, "source": source, "target": target},
         values={"strength": strength, "is_potential": is_potential, "is_example": is_example},
         allowed=("strength", "is_potential", "is_example"),
+    )
+
+
+@transaction.atomic
+def project_role_add(
+    *, by: Author, actor: Actor, project: Project, role: str
+) -> tuple[ProjectRole, bool]:
+    """Give `actor` a role (promoter, partner, funder, implementer) in `project`."""
+    return upsert(
+        ProjectRole,
+        by=by,
+        lookup={"actor": actor, "project": project, "role": role},
+        values={},
+        allowed=(),
+    )
+
+
+@transaction.atomic
+def project_role_remove(*, by: Author, actor: Actor, project: Project, role: str) -> bool:
+    """Take `role` in `project` away from `actor`; return whether there was one to take."""
+    return recorded_delete(ProjectRole, by=by, actor=actor, project=project, role=role)
+
+
+@transaction.atomic
+def actor_influence_set(
+    *, by: Author, plan: Plan, source: Actor, target: Actor, strength: int, is_example: bool = False
+) -> tuple[ActorInfluence, bool]:
+    """Set how strongly `source` influences `target` in `plan` (0–4)."""
+    if source.pk == target.pk:
+        raise ValidationError({"target": _("An actor cannot influence itself.")})
+    return upsert(
+        ActorInfluence,
+        by=by,
+        lookup={"plan": plan, "source": source, "target": target},
+        values={"strength": strength, "is_example": is_example},
+        allowed=("strength", "is_example"),
+    )
+
+
+@transaction.atomic
+def actor_position_set(
+    *, by: Author, actor: Actor, objective: Objective, position: int, is_example: bool = False
+) -> tuple[ActorPosition, bool]:
+    """Set `actor`'s position on `objective` (−4..+4)."""
+    return upsert(
+        ActorPosition,
+        by=by,
+        lookup={"actor": actor, "objective": objective},
+        values={"position": position, "is_example": is_example},
+        allowed=("position", "is_example"),
     )

@@ -2,4 +2,13 @@ from django.apps import AppConfig
 
 
 class TerritoryConfig(AppConfig):
+    """Municipalities (ISTAT codes): the territory every project and actor is placed in."""
+
     name = "ordito.territory"
+
+    def ready(self) -> None:
+        from ordito.core.versions import content_register, everywhere
+        from ordito.territory.models import Municipality
+
+        # Municipalities' names show on every plan's pages (projects, actors, filters).
+        content_register(Municipality, everywhere)

@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
+from ordito.core.versions import contents_writing
 from ordito.territory.istat import istat_municipalities
 from ordito.territory.models import Municipality
-from ordito.territory.signals import municipalities_writing
 
 METROPOLITAN_CITY_OF_TURIN = "TO"
 
@@ -14,8 +14,8 @@ def municipalities_load_istat(*, province_code: str = METROPOLITAN_CITY_OF_TURIN
     """Create or update the municipalities of one province from the ISTAT list; return how many.
 
     Idempotent: running it again changes nothing unless the shipped list changed. A load that
-    creates or changes municipalities announces it (territory/signals.py); one that changes
-    nothing is silent.
+    creates or changes municipalities raises the content version of the pages that show them
+    (core/versions.py); one that changes nothing raises none.
     """
     records = [record for record in istat_municipalities() if record.province_code == province_code]
     existing = Municipality.objects.in_bulk(field_name="istat_code")
@@ -34,8 +34,7 @@ def municipalities_load_istat(*, province_code: str = METROPOLITAN_CITY_OF_TURIN
             for field, value in values.items():
                 setattr(municipality, field, value)
             to_update.append(municipality)
-    if to_create or to_update:
-        municipalities_writing.send(sender=Municipality)
+    contents_writing([*to_create, *to_update])
     Municipality.objects.bulk_create(to_create)
     Municipality.objects.bulk_update(
         to_update, ["name", "province_code", "region", "cadastral_code"]

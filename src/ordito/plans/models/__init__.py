@@ -1,3 +1,4 @@
+from ordito.plans.models.actors import ActorInfluence, ActorPosition, ProjectRole
 from ordito.plans.models.projects import Contribution, Dependency, Project
 from ordito.plans.models.structure import (
     Direction,
@@ -9,6 +10,8 @@ from ordito.plans.models.structure import (
 )
 
 __all__ = [
+    "ActorInfluence",
+    "ActorPosition",
     "Contribution",
     "Dependency",
     "Direction",
@@ -17,5 +20,6 @@ __all__ = [
     "ObjectiveInfluence",
     "Plan",
     "Project",
+    "ProjectRole",
     "ThematicArea",
 ]

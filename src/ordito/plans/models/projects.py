@@ -135,7 +135,7 @@ class Project(models.Model):
         return f"{self.code} {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("web:project", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
+        return reverse("plans:project", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
 
     def clean(self) -> None:
         if self.direction_id is not None:

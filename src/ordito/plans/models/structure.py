@@ -61,7 +61,7 @@ class Plan(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("web:plan", kwargs={"plan_slug": self.slug})
+        return reverse("plans:plan", kwargs={"plan_slug": self.slug})
 
     def clean(self) -> None:
         integrity.check_previous_plan(self)
@@ -123,7 +123,7 @@ class ThematicArea(PlanPart):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("web:area", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
+        return reverse("plans:area", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
 
 
 class Direction(PlanPart):
@@ -145,7 +145,7 @@ class Direction(PlanPart):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("web:direction", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
+        return reverse("plans:direction", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
 
     def clean(self) -> None:
         if self.area_id is not None:
@@ -177,7 +177,7 @@ class Objective(PlanPart):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("web:objective", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
+        return reverse("plans:objective", kwargs={"plan_slug": self.plan.slug, "pk": self.pk})
 
     def clean(self) -> None:
         if self.direction_id is not None:
