@@ -12,7 +12,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from ordito.core.languages import DEFAULT_LANGUAGE
+from ordito.core.languages import LANGUAGES as CODED_LANGUAGES
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(os.environ.get("ORDITO_HOME", PACKAGE_DIR.parent.parent))
@@ -158,15 +160,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "it"
-LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
+LANGUAGE_CODE = DEFAULT_LANGUAGE
+LANGUAGES = list(CODED_LANGUAGES)
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("it",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = DEFAULT_LANGUAGE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (DEFAULT_LANGUAGE,)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

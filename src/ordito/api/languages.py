@@ -32,9 +32,9 @@ from ninja.decorators import decorate_view
 from ninja.utils import contribute_operation_args
 
 from ordito.api.parameters import absent_or_value
+from ordito.core.languages import LANGUAGE_CODES
 
-# The languages of settings.LANGUAGES; a test keeps the two lists equal.
-Language = Literal["it", "en"]
+Language = Literal[LANGUAGE_CODES]
 
 # Django reads at most this much of an Accept-Language header; so do we (a long header is hostile).
 ACCEPT_LANGUAGE_MAX_LENGTH = 500
