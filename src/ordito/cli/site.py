@@ -1,12 +1,9 @@
 """Running the site: `ordito demo`, `ordito serve` and `ordito manage` (Django's commands)."""
 
 import os
-import secrets
 import sys
 
 import click
-
-DEMO_ADMIN = "admin"
 
 
 def django_setup() -> None:
@@ -51,10 +48,9 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     os.environ.setdefault("DEBUG", "true")
     django_setup()
     from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from ordito.interop.demo import demo_load
+    from ordito.interop.demo import DEMO_ADMIN, demo_admin_reset, demo_load
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -66,14 +62,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
             click.echo(f"error: {problem}", err=True)
         raise SystemExit(1)
 
-    password = secrets.token_urlsafe(12)
-    user_model = get_user_model()
-    admin, _ = user_model.objects.get_or_create(
-        username=DEMO_ADMIN, defaults={"is_staff": True, "is_superuser": True}
-    )
-    admin.set_password(password)
-    admin.is_staff = admin.is_superuser = True
-    admin.save()
+    password = demo_admin_reset()
     click.echo(
         f"\nOrdito demo: http://{host}:{port}/\n"
         f"Admin: http://{host}:{port}/admin/  user: {DEMO_ADMIN}  password: {password}\n",

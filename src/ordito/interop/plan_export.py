@@ -12,23 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 import yaml
-from django.db.models import Model, Prefetch
+from django.db.models import Model
 
 from ordito.actors.models import Actor
+from ordito.actors.selectors import actors_with_ids
 from ordito.interop.plan_format import FORMAT_NAME, FORMAT_VERSION, POTENTIAL
-from ordito.plans.models import (
-    ActorInfluence,
-    ActorPosition,
-    Contribution,
-    Dependency,
-    MetaObjective,
-    Objective,
-    ObjectiveInfluence,
-    Plan,
-    Project,
-    ProjectRole,
-)
-from ordito.plans.selectors import plan_tree
+from ordito.plans.models import Objective, Plan, Project, ProjectRole
+from ordito.plans.selectors import contents, plan_tree
 
 EXPORT_FORMATS = ("json", "yaml")
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -44,7 +34,7 @@ def plan_export(*, plan: Plan) -> dict[str, Any]:
     The previous plan and the plan that a carried-over action came from are named by slug, not
     included: export them too, and import them first.
     """
-    metas = in_order(MetaObjective.objects.filter(plan=plan))
+    metas = in_order(contents.plan_meta_objectives(plan=plan))
     areas = in_order(plan_tree(plan=plan))
     objectives = [
         objective
@@ -54,18 +44,14 @@ def plan_export(*, plan: Plan) -> dict[str, Any]:
     ]
     rank = {objective.pk: index for index, objective in enumerate(objectives)}
     meta_rank = {meta.pk: index for index, meta in enumerate(metas)}
-    projects = sorted(plan_projects(plan), key=lambda p: p.code)
-    objective_influences = ObjectiveInfluence.objects.filter(plan=plan).select_related(
-        "source", "target"
-    )
-    actor_influences = ActorInfluence.objects.filter(plan=plan).select_related("source", "target")
-    positions = ActorPosition.objects.filter(objective__plan=plan).select_related(
-        "actor", "objective"
-    )
+    projects = sorted(contents.plan_projects(plan=plan, with_links=True), key=lambda p: p.code)
+    objective_influences = contents.plan_objective_influences(plan=plan)
+    actor_influences = contents.plan_actor_influences(plan=plan)
+    positions = contents.plan_positions(plan=plan)
     actor_ids = {role.actor_id for project in projects for role in project.roles.all()}
     actor_ids |= {i.source_id for i in actor_influences} | {i.target_id for i in actor_influences}
     actor_ids |= {position.actor_id for position in positions}
-    actors = Actor.objects.filter(pk__in=actor_ids).select_related("municipality")
+    actors = actors_with_ids(actor_ids)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -131,18 +117,6 @@ def plan_export_text(document: dict[str, Any], *, export_format: str) -> str:
     if export_format == "json":
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return yaml.dump(document, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=100)
-
-
-def plan_projects(plan: Plan) -> list[Project]:
-    return list(
-        Project.objects.filter(plan=plan)
-        .select_related("direction", "municipality", "carried_over_from__plan")
-        .prefetch_related(
-            Prefetch("contributions", queryset=Contribution.objects.select_related("objective")),
-            Prefetch("dependencies", queryset=Dependency.objects.select_related("depends_on")),
-            Prefetch("roles", queryset=ProjectRole.objects.select_related("actor")),
-        )
-    )
 
 
 def in_order(parts: Iterable[Any]) -> list[Any]:

@@ -13,12 +13,12 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from ordito.actors.models import Actor
+from ordito.actors.selectors import actor_keys
 from ordito.interop.plan_file import PlanFileError, plan_file_read
 from ordito.interop.plan_format import document_read
 from ordito.interop.plan_writer import PlanWriter, WriteRefused
 from ordito.interop.report import ImportReport
-from ordito.plans.models import Plan, Project
+from ordito.plans.selectors import contents
 from ordito.territory.istat import istat_municipalities
 from ordito.territory.selectors import municipality_list
 from ordito.territory.services import METROPOLITAN_CITY_OF_TURIN
@@ -32,7 +32,7 @@ class DatabaseRows:
         self.codes: dict[str, set[str]] = {}
 
     def actor_keys(self, keys: Collection[str]) -> Collection[str]:
-        return set(Actor.objects.filter(key__in=keys).values_list("key", flat=True))
+        return actor_keys(keys)
 
     def municipality_codes(self, codes: Collection[str]) -> Collection[str]:
         stored = set(municipality_list(istat_codes=codes).values_list("istat_code", flat=True))
@@ -50,14 +50,12 @@ class DatabaseRows:
 
     def plan_lineage(self) -> Mapping[str, str | None]:
         if self.lineage is None:
-            self.lineage = dict(Plan.objects.values_list("slug", "previous__slug"))
+            self.lineage = contents.plan_lineage()
         return self.lineage
 
     def project_codes(self, plan_slug: str) -> Collection[str]:
         if plan_slug not in self.codes:
-            self.codes[plan_slug] = set(
-                Project.objects.filter(plan__slug=plan_slug).values_list("code", flat=True)
-            )
+            self.codes[plan_slug] = contents.project_codes(plan_slug=plan_slug)
         return self.codes[plan_slug]
 
 

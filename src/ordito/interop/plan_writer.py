@@ -19,6 +19,7 @@ from django.db import IntegrityError, models
 
 from ordito.actors import services as actor_services
 from ordito.actors.models import Actor
+from ordito.actors.selectors import actors_by_key
 from ordito.core.records import holds
 from ordito.interop.plan_records import PartRecord, PlanDocument, PlanRecord, ProjectRecord
 from ordito.interop.plan_references import actors_named
@@ -26,6 +27,7 @@ from ordito.interop.report import ImportReport, Problem
 from ordito.interop.stored_rows import StoredRows
 from ordito.plans import services as plan_services
 from ordito.plans.models import Direction, MetaObjective, Objective, Plan, Project, ThematicArea
+from ordito.plans.selectors import contents
 from ordito.territory.models import Municipality
 from ordito.territory.selectors import municipalities_by_code
 from ordito.territory.services import municipalities_load_istat
@@ -104,7 +106,7 @@ class PlanWriter:
 
     def write(self, document: PlanDocument) -> None:
         self.municipalities = municipalities_for(document)
-        stored_actors = Actor.objects.in_bulk([a.key for a in document.actors], field_name="key")
+        stored_actors = actors_by_key([a.key for a in document.actors])
         for record in document.actors:
             values = {
                 **record.values,
@@ -121,10 +123,9 @@ class PlanWriter:
                 values=values,
             )
         named = {key for plan in document.plans for key in actors_named(plan)}
-        self.actors.update(Actor.objects.in_bulk(named - self.actors.keys(), field_name="key"))
-        stored_plans = Plan.objects.in_bulk(
-            [slug for p in document.plans for slug in (p.slug, p.previous) if slug],
-            field_name="slug",
+        self.actors.update(actors_by_key(named - self.actors.keys()))
+        stored_plans = contents.plans_by_slug(
+            [slug for p in document.plans for slug in (p.slug, p.previous) if slug]
         )
         for record in document.plans:
             previous = self.plans.get(record.previous) or stored_plans.get(record.previous)
@@ -243,7 +244,7 @@ class PlanPartsWriter:
         actions = dict(self.writer.projects.get(record.previous, {}))
         missing = set(wanted.values()) - actions.keys()
         if missing:
-            previous = Project.objects.filter(plan_id=self.plan.previous_id, code__in=missing)
+            previous = contents.projects_by_code(plan_id=self.plan.previous_id, codes=missing)
             actions.update((action.code, action) for action in previous)
         return {code: actions[action_code] for code, action_code in wanted.items()}
 

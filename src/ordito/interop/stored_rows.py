@@ -5,10 +5,9 @@ database already holds is counted as unchanged without calling its service (whic
 row again and then write nothing), and the stored links the file no longer lists are deleted.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-from django.db import models
 
 from ordito.plans.models import (
     ActorInfluence,
@@ -24,6 +23,7 @@ from ordito.plans.models import (
     ProjectRole,
     ThematicArea,
 )
+from ordito.plans.selectors import contents
 
 
 @dataclass(slots=True)
@@ -44,37 +44,37 @@ class StoredRows:
 
     @classmethod
     def of(cls, plan: Plan) -> "StoredRows":
-        def by_code(parts: models.QuerySet) -> dict[str, Any]:
-            return {part.code: part for part in parts.filter(plan=plan)}
+        def by_code(parts: Iterable[Any]) -> dict[str, Any]:
+            return {part.code: part for part in parts}
 
-        contributions = Contribution.objects.filter(project__plan=plan).select_related(
-            "project", "objective"
-        )
-        dependencies = Dependency.objects.filter(project__plan=plan).select_related(
-            "project", "depends_on"
-        )
-        roles = ProjectRole.objects.filter(project__plan=plan).select_related("project", "actor")
-        objective_influences = ObjectiveInfluence.objects.filter(plan=plan).select_related(
-            "source", "target"
-        )
-        actor_influences = ActorInfluence.objects.filter(plan=plan).select_related(
-            "source", "target"
-        )
-        positions = ActorPosition.objects.filter(objective__plan=plan).select_related(
-            "actor", "objective"
-        )
         return cls(
-            meta_objectives=by_code(MetaObjective.objects.all()),
-            areas=by_code(ThematicArea.objects.all()),
-            directions=by_code(Direction.objects.all()),
-            objectives=by_code(Objective.objects.prefetch_related("meta_objectives")),
-            projects=by_code(Project.objects.all()),
-            contributions={(row.project.code, row.objective.code): row for row in contributions},
-            dependencies={(row.project.code, row.depends_on.code): row for row in dependencies},
-            roles={(row.project.code, row.actor.key, row.role): row for row in roles},
-            objective_influences={
-                (row.source.code, row.target.code): row for row in objective_influences
+            meta_objectives=by_code(contents.plan_meta_objectives(plan=plan)),
+            areas=by_code(contents.plan_areas(plan=plan)),
+            directions=by_code(contents.plan_directions(plan=plan)),
+            objectives=by_code(contents.plan_objectives(plan=plan)),
+            projects=by_code(contents.plan_projects(plan=plan)),
+            contributions={
+                (row.project.code, row.objective.code): row
+                for row in contents.plan_contributions(plan=plan)
             },
-            actor_influences={(row.source.key, row.target.key): row for row in actor_influences},
-            positions={(row.actor.key, row.objective.code): row for row in positions},
+            dependencies={
+                (row.project.code, row.depends_on.code): row
+                for row in contents.plan_dependencies(plan=plan)
+            },
+            roles={
+                (row.project.code, row.actor.key, row.role): row
+                for row in contents.plan_roles(plan=plan)
+            },
+            objective_influences={
+                (row.source.code, row.target.code): row
+                for row in contents.plan_objective_influences(plan=plan)
+            },
+            actor_influences={
+                (row.source.key, row.target.key): row
+                for row in contents.plan_actor_influences(plan=plan)
+            },
+            positions={
+                (row.actor.key, row.objective.code): row
+                for row in contents.plan_positions(plan=plan)
+            },
         )

@@ -4,6 +4,7 @@ Each selector names the related rows its callers use, so a page costs a constant
 queries whatever the size of the plan.
 """
 
+from ordito.plans.selectors import contents
 from ordito.plans.selectors.actors import ActorFilters, actor_get, actor_list, actor_roles
 from ordito.plans.selectors.projects import (
     PROJECT_SORTS,
@@ -38,6 +39,7 @@ __all__ = [
     "actor_list",
     "actor_roles",
     "area_get",
+    "contents",
     "direction_get",
     "localized_title",
     "objective_contributions",
