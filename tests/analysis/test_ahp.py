@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.ahp: Saaty's published example, consistency rules, bad input."""
 
-import doctest
 import json
 
 import numpy as np
@@ -12,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from ordito.analysis import ahp as ahp_module
 from ordito.analysis.ahp import ahp
 from ordito.analysis.errors import AnalysisInputError
+from tests.analysis.doctests import assert_examples_hold
 
 # Saaty's house example: a family choosing a house compares eight criteria pairwise. It is in
 # Saaty (1990), "How to make a decision: the analytic hierarchy process", EJOR 48(1), 9-26, and
@@ -160,7 +160,7 @@ def test_ahp_result_is_read_only():
 
 
 def test_ahp_docstring_example_holds():
-    assert doctest.testmod(ahp_module).failed == 0
+    assert_examples_hold(ahp_module)
 
 
 # Bad input.

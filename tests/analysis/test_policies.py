@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.policies: rankings, Kendall's tau against scipy, stability."""
 
-import doctest
 import json
 
 import numpy as np
@@ -14,6 +13,7 @@ from ordito.analysis import policies as policies_module
 from ordito.analysis.errors import AnalysisInputError
 from ordito.analysis.policies import policy_comparison
 from ordito.analysis.weighted_sum import weighted_sum
+from tests.analysis.doctests import assert_examples_hold
 
 # Worked by hand. Four projects p1..p4 scored under three policies:
 #              p1    p2    p3    p4      ranking
@@ -75,7 +75,7 @@ def test_policy_comparison_result_is_read_only():
 
 
 def test_policy_comparison_docstring_example_holds():
-    assert doctest.testmod(policies_module).failed == 0
+    assert_examples_hold(policies_module)
 
 
 def test_policy_comparison_of_weighted_sums_under_actor_policies():

@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.promethee: the published example, a naive oracle, pymcdm, properties."""
 
-import doctest
 import json
 import math
 
@@ -14,6 +13,7 @@ from pymcdm.methods import PROMETHEE_II
 from ordito.analysis import promethee as promethee_module
 from ordito.analysis.errors import AnalysisInputError
 from ordito.analysis.promethee import PREFERENCE_FUNCTIONS, promethee_ii
+from tests.analysis.doctests import assert_examples_hold
 from tests.analysis.strategies import permutations_of, problems
 
 # Brans, Vincke & Mareschal (1986), "How to select and how to rank projects: the PROMETHEE
@@ -101,7 +101,7 @@ def test_promethee_result_is_read_only():
 
 
 def test_promethee_docstring_example_holds():
-    assert doctest.testmod(promethee_module).failed == 0
+    assert_examples_hold(promethee_module)
 
 
 def test_promethee_gaussian_does_not_depend_on_the_block_size(monkeypatch):

@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.topsis: the published example, pymcdm, properties, bad input."""
 
-import doctest
 import json
 
 import numpy as np
@@ -14,6 +13,7 @@ from pymcdm.methods import TOPSIS
 from ordito.analysis import topsis as topsis_module
 from ordito.analysis.errors import AnalysisInputError
 from ordito.analysis.topsis import topsis
+from tests.analysis.doctests import assert_examples_hold
 from tests.analysis.strategies import (
     permutations_of,
     problems,
@@ -92,7 +92,7 @@ def test_topsis_result_is_read_only():
 
 
 def test_topsis_docstring_example_holds():
-    assert doctest.testmod(topsis_module).failed == 0
+    assert_examples_hold(topsis_module)
 
 
 # pymcdm 1.4.0 implements TOPSIS with a normalisation function per call. Its

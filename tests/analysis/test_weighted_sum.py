@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.weighted_sum and of the shared input checks of normalization."""
 
-import doctest
 import json
 
 import numpy as np
@@ -12,6 +11,7 @@ from ordito.analysis import normalization
 from ordito.analysis import weighted_sum as weighted_sum_module
 from ordito.analysis.errors import AnalysisInputError
 from ordito.analysis.weighted_sum import weighted_sum
+from tests.analysis.doctests import assert_examples_hold
 from tests.analysis.strategies import (
     permutations_of,
     problems,
@@ -95,7 +95,7 @@ def test_weighted_sum_result_is_read_only():
 
 def test_weighted_sum_docstring_examples_hold():
     for module in (weighted_sum_module, normalization):
-        assert doctest.testmod(module).failed == 0
+        assert_examples_hold(module)
 
 
 # Bad input. The shared checks live in ordito.analysis.normalization and are tested here once;

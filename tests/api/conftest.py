@@ -1,14 +1,4 @@
-"""Fixtures for the API tests: the sample plan the web tests share, and a check for 422 answers."""
-
-import pytest
-
-from tests.sample_plan import Demo, build_demo
-
-
-@pytest.fixture
-def data(db) -> Demo:
-    """The sample plan of tests/sample_plan.py, where every expected value below comes from."""
-    return build_demo()
+"""A check for the API's 422 answers. The sample plan is the `demo` fixture (tests/conftest.py)."""
 
 
 def assert_invalid(response, parameter: str, source: str = "query") -> None:

@@ -19,14 +19,14 @@ def names(response) -> list[str]:
     return [item["name"] for item in response.json()["items"]]
 
 
-def test_actor_list_gives_actors_by_name_with_project_counts(client, data):
+def test_actor_list_gives_actors_by_name_with_project_counts(client, demo):
     response = client.get("/api/v1/actors")
 
     body = response.json()
     assert body["count"] == 2
     assert names(response) == ["Città di Torino", "Fondazione Esempio"]
     assert body["items"][0] == {
-        "id": data.actor.pk,
+        "id": demo.actor.pk,
         "key": "comune-torino",
         "name": "Città di Torino",
         "kind": "municipality",
@@ -54,7 +54,7 @@ def test_actor_list_gives_actors_by_name_with_project_counts(client, data):
         ("limit=1&offset=1", ["Fondazione Esempio"]),
     ],
 )
-def test_actor_list_filters_and_pages(client, data, query, expected):
+def test_actor_list_filters_and_pages(client, demo, query, expected):
     response = client.get(f"/api/v1/actors?{query}")
 
     assert names(response) == expected
@@ -62,7 +62,7 @@ def test_actor_list_filters_and_pages(client, data, query, expected):
         assert response.json()["count"] == len(expected)
 
 
-def test_actor_list_count_is_the_total_not_the_page(client, data):
+def test_actor_list_count_is_the_total_not_the_page(client, demo):
     assert client.get("/api/v1/actors?limit=1").json()["count"] == 2
 
 
@@ -78,27 +78,27 @@ def test_actor_list_count_is_the_total_not_the_page(client, data):
         ("lang=de", "lang"),
     ],
 )
-def test_actor_list_bad_parameter_answers_422_naming_it(client, data, query, parameter):
+def test_actor_list_bad_parameter_answers_422_naming_it(client, demo, query, parameter):
     assert_invalid(client.get(f"/api/v1/actors?{query}"), parameter)
 
 
-def test_actor_get_gives_the_actor_with_roles_in_projects(client, data):
-    response = client.get(f"/api/v1/actors/{data.example_actor.pk}")
+def test_actor_get_gives_the_actor_with_roles_in_projects(client, demo):
+    response = client.get(f"/api/v1/actors/{demo.example_actor.pk}")
 
     metro = {
-        "id": data.project.pk,
+        "id": demo.project.pk,
         "code": "P001",
         "title": "Metropolitana linea 2",
         "plan": "torino-2006",
     }
     incubator = {
-        "id": data.other_project.pk,
+        "id": demo.other_project.pk,
         "code": "P002",
         "title": "Incubatore di imprese",
         "plan": "torino-2006",
     }
     assert response.json() == {
-        "id": data.example_actor.pk,
+        "id": demo.example_actor.pk,
         "key": "fondazione-esempio",
         "name": "Fondazione Esempio",
         "kind": "bank_foundation",
@@ -118,33 +118,33 @@ def test_actor_get_gives_the_actor_with_roles_in_projects(client, data):
     }
 
 
-def test_actor_get_gives_membership_website_and_municipality(client, data):
-    body = client.get(f"/api/v1/actors/{data.actor.pk}").json()
+def test_actor_get_gives_membership_website_and_municipality(client, demo):
+    body = client.get(f"/api/v1/actors/{demo.actor.pk}").json()
 
     assert body["municipality"] == {"istat_code": "001272", "name": "Torino"}
     assert body["website"] == "https://www.comune.torino.it"
     assert (body["member_since"], body["member_until"]) == ("2000-05-09", None)
 
 
-def test_actor_get_description_and_project_titles_follow_the_language(client, data):
+def test_actor_get_description_and_project_titles_follow_the_language(client, demo):
     # The plan gives no actor a description: this test writes one in each language.
-    Actor.objects.filter(pk=data.actor.pk).update(
+    Actor.objects.filter(pk=demo.actor.pk).update(
         description_it="Il comune.", description_en="The city council."
     )
 
-    response = client.get(f"/api/v1/actors/{data.actor.pk}", headers={"Accept-Language": "en"})
+    response = client.get(f"/api/v1/actors/{demo.actor.pk}", headers={"Accept-Language": "en"})
 
     body = response.json()
     assert response["Content-Language"] == "en"
     assert body["description"] == "The city council."
     assert body["name"] == "Città di Torino"  # a proper name: never translated
     assert [role["project"]["title"] for role in body["roles"]] == ["Metro line 2"]
-    italian = client.get(f"/api/v1/actors/{data.actor.pk}?lang=it").json()
+    italian = client.get(f"/api/v1/actors/{demo.actor.pk}?lang=it").json()
     assert italian["description"] == "Il comune."
     assert [role["project"]["title"] for role in italian["roles"]] == ["Metropolitana linea 2"]
 
 
-def test_actor_get_unknown_id_answers_404_in_json(client, data):
+def test_actor_get_unknown_id_answers_404_in_json(client, demo):
     response = client.get("/api/v1/actors/987654321")
 
     assert response.status_code == 404
@@ -152,23 +152,23 @@ def test_actor_get_unknown_id_answers_404_in_json(client, data):
 
 
 @pytest.mark.parametrize("actor_id", ["abc", "0", "9223372036854775808"])
-def test_actor_get_malformed_id_answers_422_naming_it(client, data, actor_id):
+def test_actor_get_malformed_id_answers_422_naming_it(client, demo, actor_id):
     assert_invalid(client.get(f"/api/v1/actors/{actor_id}"), "actor_id", source="path")
 
 
-def test_actor_hostile_name_comes_back_exactly_as_stored(client, data):
-    Actor.objects.filter(pk=data.example_actor.pk).update(name='<img src=x onerror="alert(1)">')
+def test_actor_hostile_name_comes_back_exactly_as_stored(client, demo):
+    Actor.objects.filter(pk=demo.example_actor.pk).update(name='<img src=x onerror="alert(1)">')
 
-    response = client.get(f"/api/v1/actors/{data.example_actor.pk}")
+    response = client.get(f"/api/v1/actors/{demo.example_actor.pk}")
 
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert response.json()["name"] == '<img src=x onerror="alert(1)">'
 
 
 @pytest.mark.parametrize("extra", [0, 50])
-def test_actor_list_costs_constant_queries(client, data, django_assert_num_queries, extra):
+def test_actor_list_costs_constant_queries(client, demo, django_assert_num_queries, extra):
     for _ in range(extra):
-        ProjectRoleFactory(project=data.other_project, role="partner")
+        ProjectRoleFactory(project=demo.other_project, role="partner")
 
     with django_assert_num_queries(ACTOR_LIST_QUERIES):
         body = client.get("/api/v1/actors?limit=100").json()
@@ -177,7 +177,7 @@ def test_actor_list_costs_constant_queries(client, data, django_assert_num_queri
 
 
 @pytest.mark.parametrize("extra", [0, 30])
-def test_actor_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
+def test_actor_get_costs_constant_queries(client, demo, django_assert_num_queries, extra):
     actor = ActorFactory()
     for _ in range(extra):
         ProjectRoleFactory(actor=actor)

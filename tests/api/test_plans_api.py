@@ -34,7 +34,7 @@ def codes(response) -> list[str]:
 # Plans
 
 
-def test_plan_list_gives_plans_newest_first_with_previous_slug(client, data):
+def test_plan_list_gives_plans_newest_first_with_previous_slug(client, demo):
     response = client.get("/api/v1/plans")
 
     assert response.status_code == 200
@@ -63,7 +63,7 @@ def test_plan_list_gives_plans_newest_first_with_previous_slug(client, data):
     }
 
 
-def test_plan_get_gives_the_tree_in_plan_order(client, data):
+def test_plan_get_gives_the_tree_in_plan_order(client, demo):
     body = client.get("/api/v1/plans/torino-2006").json()
 
     assert body["slug"] == "torino-2006"
@@ -79,20 +79,20 @@ def test_plan_get_gives_the_tree_in_plan_order(client, data):
     # TER's `order` is lower than CON's: it comes first, although CON comes first by code.
     assert body["areas"] == [
         {
-            "id": data.area.pk,
+            "id": demo.area.pk,
             "code": "TER",
             "kind": "thematic",
             "title": "Territorio metropolitano",
             "is_example": False,
             "directions": [
                 {
-                    "id": data.direction.pk,
+                    "id": demo.direction.pk,
                     "code": "MOB",
                     "title": "Mobilità",
                     "is_example": False,
                     "objectives": [
                         {
-                            "id": data.objective.pk,
+                            "id": demo.objective.pk,
                             "code": "MOB 1",
                             "title": "Rete del trasporto pubblico",
                             "short_title": "",
@@ -104,20 +104,20 @@ def test_plan_get_gives_the_tree_in_plan_order(client, data):
             ],
         },
         {
-            "id": data.transversal.pk,
+            "id": demo.transversal.pk,
             "code": "CON",
             "kind": "transversal",
             "title": "Conoscenza",
             "is_example": False,
             "directions": [
                 {
-                    "id": data.example_direction.pk,
+                    "id": demo.example_direction.pk,
                     "code": "INN",
                     "title": "Innovazione diffusa",
                     "is_example": True,
                     "objectives": [
                         {
-                            "id": data.other_objective.pk,
+                            "id": demo.other_objective.pk,
                             "code": "INN 1",
                             "title": "Imprese innovative",
                             "short_title": "",
@@ -131,7 +131,7 @@ def test_plan_get_gives_the_tree_in_plan_order(client, data):
     ]
 
 
-def test_plan_get_orders_objectives_by_order_not_by_code_or_creation(client, data):
+def test_plan_get_orders_objectives_by_order_not_by_code_or_creation(client, demo):
     body = client.get("/api/v1/plans/torino-2000").json()
 
     # In the first plan, L1.1.1 was created first and comes first by code; its `order` is 2.
@@ -143,7 +143,7 @@ def test_plan_get_orders_objectives_by_order_not_by_code_or_creation(client, dat
     ]
 
 
-def test_plan_get_unknown_slug_answers_404_in_json(client, data):
+def test_plan_get_unknown_slug_answers_404_in_json(client, demo):
     response = client.get("/api/v1/plans/torino-1990")
 
     assert response.status_code == 404
@@ -152,11 +152,11 @@ def test_plan_get_unknown_slug_answers_404_in_json(client, data):
 
 
 @pytest.mark.parametrize("slug", ["due parole", "x" * 61, "caffè"])
-def test_plan_get_malformed_slug_answers_422_naming_slug(client, data, slug):
+def test_plan_get_malformed_slug_answers_422_naming_slug(client, demo, slug):
     assert_invalid(client.get(f"/api/v1/plans/{slug}"), "slug", source="path")
 
 
-def test_plan_get_slug_with_a_slash_answers_404_in_json(client, data):
+def test_plan_get_slug_with_a_slash_answers_404_in_json(client, demo):
     response = client.get("/api/v1/plans/torino%2F2006")
 
     assert response.status_code == 404
@@ -166,29 +166,29 @@ def test_plan_get_slug_with_a_slash_answers_404_in_json(client, data):
 # Projects
 
 
-def test_project_list_gives_summaries_by_code(client, data):
+def test_project_list_gives_summaries_by_code(client, demo):
     response = client.get("/api/v1/plans/torino-2006/projects")
 
     body = response.json()
     assert body["count"] == 3
     assert codes(response) == ["P001", "P002", "P003"]
     assert body["items"][0] == {
-        "id": data.project.pk,
+        "id": demo.project.pk,
         "code": "P001",
         "kind": "project",
         "title": "Metropolitana linea 2",
         "status": "in_progress",
         "direction": {
-            "id": data.direction.pk,
+            "id": demo.direction.pk,
             "code": "MOB",
             "title": "Mobilità",
-            "area": {"id": data.area.pk, "code": "TER", "title": "Territorio metropolitano"},
+            "area": {"id": demo.area.pk, "code": "TER", "title": "Territorio metropolitano"},
         },
         "municipality": {"istat_code": "001272", "name": "Torino"},
         "budget_eur": "1500000.00",
         "promoters": [
             {
-                "id": data.actor.pk,
+                "id": demo.actor.pk,
                 "key": "comune-torino",
                 "name": "Città di Torino",
                 "kind": "municipality",
@@ -214,14 +214,14 @@ def test_project_list_gives_summaries_by_code(client, data):
         ("status=completed&municipality=001272", []),  # filters add up: P002 is in Moncalieri
     ],
 )
-def test_project_list_filters_and_sorts(client, data, query, expected):
+def test_project_list_filters_and_sorts(client, demo, query, expected):
     response = client.get(f"/api/v1/plans/torino-2006/projects?{query}")
 
     assert codes(response) == expected
     assert response.json()["count"] == len(expected)
 
 
-def test_project_list_sorts_by_budget_both_ways(client, data):
+def test_project_list_sorts_by_budget_both_ways(client, demo):
     def budgets(sort: str) -> list[tuple[str, str]]:
         items = client.get(f"/api/v1/plans/torino-2006/projects?sort={sort}").json()["items"]
         # P003 has no budget: it is left out, so the check does not hang on where NULL goes.
@@ -232,18 +232,18 @@ def test_project_list_sorts_by_budget_both_ways(client, data):
     assert budgets("budget") == [("P002", "250000.50"), ("P001", "1500000.00")]
 
 
-def test_project_list_filters_by_area_direction_and_promoter_ids(client, data):
+def test_project_list_filters_by_area_direction_and_promoter_ids(client, demo):
     base = "/api/v1/plans/torino-2006/projects"
 
-    assert codes(client.get(f"{base}?area={data.transversal.pk}")) == ["P002"]
-    assert codes(client.get(f"{base}?area={data.area.pk}")) == ["P001", "P003"]
-    assert codes(client.get(f"{base}?direction={data.direction.pk}")) == ["P001", "P003"]
-    assert codes(client.get(f"{base}?promoter={data.actor.pk}")) == ["P001"]
+    assert codes(client.get(f"{base}?area={demo.transversal.pk}")) == ["P002"]
+    assert codes(client.get(f"{base}?area={demo.area.pk}")) == ["P001", "P003"]
+    assert codes(client.get(f"{base}?direction={demo.direction.pk}")) == ["P001", "P003"]
+    assert codes(client.get(f"{base}?promoter={demo.actor.pk}")) == ["P001"]
     # The foundation funds P001 and promotes P002: only promoting counts.
-    assert codes(client.get(f"{base}?promoter={data.example_actor.pk}")) == ["P002"]
+    assert codes(client.get(f"{base}?promoter={demo.example_actor.pk}")) == ["P002"]
 
 
-def test_project_list_paginates_with_limit_and_offset(client, data):
+def test_project_list_paginates_with_limit_and_offset(client, demo):
     response = client.get("/api/v1/plans/torino-2006/projects?limit=2&offset=1")
 
     assert codes(response) == ["P002", "P003"]
@@ -252,7 +252,7 @@ def test_project_list_paginates_with_limit_and_offset(client, data):
     assert codes(client.get("/api/v1/plans/torino-2006/projects?offset=3")) == []
 
 
-def test_project_list_unknown_plan_answers_404_in_json(client, data):
+def test_project_list_unknown_plan_answers_404_in_json(client, demo):
     response = client.get("/api/v1/plans/torino-1990/projects")
 
     assert response.status_code == 404
@@ -283,22 +283,22 @@ def test_project_list_unknown_plan_answers_404_in_json(client, data):
         ("lang=fr", "lang"),
     ],
 )
-def test_project_list_bad_parameter_answers_422_naming_it(client, data, query, parameter):
+def test_project_list_bad_parameter_answers_422_naming_it(client, demo, query, parameter):
     assert_invalid(client.get(f"/api/v1/plans/torino-2006/projects?{query}"), parameter)
 
 
-def test_project_list_longest_q_is_accepted(client, data):
+def test_project_list_longest_q_is_accepted(client, demo):
     response = client.get("/api/v1/plans/torino-2006/projects?q=" + "x" * 200)
 
     assert response.status_code == 200
     assert response.json() == {"items": [], "count": 0}
 
 
-def test_project_get_gives_everything(client, data):
-    response = client.get(f"/api/v1/projects/{data.project.pk}")
+def test_project_get_gives_everything(client, demo):
+    response = client.get(f"/api/v1/projects/{demo.project.pk}")
 
     assert response.json() == {
-        "id": data.project.pk,
+        "id": demo.project.pk,
         "plan": "torino-2006",
         "code": "P001",
         "kind": "project",
@@ -306,15 +306,15 @@ def test_project_get_gives_everything(client, data):
         "description": "Una nuova linea di metropolitana.",
         "status": "in_progress",
         "direction": {
-            "id": data.direction.pk,
+            "id": demo.direction.pk,
             "code": "MOB",
             "title": "Mobilità",
-            "area": {"id": data.area.pk, "code": "TER", "title": "Territorio metropolitano"},
+            "area": {"id": demo.area.pk, "code": "TER", "title": "Territorio metropolitano"},
         },
         "objectives": [
             {
                 "objective": {
-                    "id": data.objective.pk,
+                    "id": demo.objective.pk,
                     "code": "MOB 1",
                     "title": "Rete del trasporto pubblico",
                 },
@@ -324,7 +324,7 @@ def test_project_get_gives_everything(client, data):
         "dependencies": [
             {
                 "project": {
-                    "id": data.untranslated_project.pk,
+                    "id": demo.untranslated_project.pk,
                     "code": "P003",
                     "title": "Piste ciclabili",
                 },
@@ -335,7 +335,7 @@ def test_project_get_gives_everything(client, data):
             {
                 "role": "funder",
                 "actor": {
-                    "id": data.example_actor.pk,
+                    "id": demo.example_actor.pk,
                     "key": "fondazione-esempio",
                     "name": "Fondazione Esempio",
                     "kind": "bank_foundation",
@@ -344,7 +344,7 @@ def test_project_get_gives_everything(client, data):
             {
                 "role": "promoter",
                 "actor": {
-                    "id": data.actor.pk,
+                    "id": demo.actor.pk,
                     "key": "comune-torino",
                     "name": "Città di Torino",
                     "kind": "municipality",
@@ -361,7 +361,7 @@ def test_project_get_gives_everything(client, data):
         "actual_end": None,
         "is_example": True,
         "carried_over_from": {
-            "id": data.old_action.pk,
+            "id": demo.old_action.pk,
             "code": "A01",
             "title": "Passante ferroviario",
             "plan": "torino-2000",
@@ -369,14 +369,14 @@ def test_project_get_gives_everything(client, data):
     }
 
 
-def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client, data):
-    body = client.get(f"/api/v1/projects/{data.other_project.pk}").json()
+def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client, demo):
+    body = client.get(f"/api/v1/projects/{demo.other_project.pk}").json()
 
     # MOB 1 comes before INN 1 in the plan's order, although not by code.
     assert body["objectives"] == [
         {
             "objective": {
-                "id": data.objective.pk,
+                "id": demo.objective.pk,
                 "code": "MOB 1",
                 "title": "Rete del trasporto pubblico",
             },
@@ -384,7 +384,7 @@ def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client,
         },
         {
             "objective": {
-                "id": data.other_objective.pk,
+                "id": demo.other_objective.pk,
                 "code": "INN 1",
                 "title": "Imprese innovative",
             },
@@ -393,15 +393,15 @@ def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client,
     ]
 
 
-def test_project_get_gives_dependencies_with_their_lag(client, data):
-    body = client.get(f"/api/v1/projects/{data.project.pk}").json()
-    depended_on = client.get(f"/api/v1/projects/{data.untranslated_project.pk}").json()
+def test_project_get_gives_dependencies_with_their_lag(client, demo):
+    body = client.get(f"/api/v1/projects/{demo.project.pk}").json()
+    depended_on = client.get(f"/api/v1/projects/{demo.untranslated_project.pk}").json()
 
     # P001 cannot start until 30 days after P003 ends; P003 itself depends on nothing.
     assert body["dependencies"] == [
         {
             "project": {
-                "id": data.untranslated_project.pk,
+                "id": demo.untranslated_project.pk,
                 "code": "P003",
                 "title": "Piste ciclabili",
             },
@@ -416,7 +416,7 @@ def test_project_get_gives_dependencies_with_their_lag(client, data):
     ) == (None, None, None)
 
 
-def test_project_get_unknown_id_answers_404_in_json(client, data):
+def test_project_get_unknown_id_answers_404_in_json(client, demo):
     response = client.get("/api/v1/projects/987654321")
 
     assert response.status_code == 404
@@ -424,15 +424,15 @@ def test_project_get_unknown_id_answers_404_in_json(client, data):
 
 
 @pytest.mark.parametrize("project_id", ["abc", "0", "-1", "1.5", "9223372036854775808"])
-def test_project_get_malformed_id_answers_422_naming_it(client, data, project_id):
+def test_project_get_malformed_id_answers_422_naming_it(client, demo, project_id):
     assert_invalid(client.get(f"/api/v1/projects/{project_id}"), "project_id", source="path")
 
 
 # Languages
 
 
-def test_language_parameter_gives_english_and_content_language(client, data):
-    response = client.get(f"/api/v1/projects/{data.project.pk}?lang=en")
+def test_language_parameter_gives_english_and_content_language(client, demo):
+    response = client.get(f"/api/v1/projects/{demo.project.pk}?lang=en")
 
     body = response.json()
     assert response["Content-Language"] == "en"
@@ -443,7 +443,7 @@ def test_language_parameter_gives_english_and_content_language(client, data):
     assert body["objectives"][0]["objective"]["title"] == "Public transport network"
 
 
-def test_language_english_falls_back_to_italian_where_english_is_empty(client, data):
+def test_language_english_falls_back_to_italian_where_english_is_empty(client, demo):
     body = client.get("/api/v1/plans/torino-2000?lang=en").json()
 
     # L1.1.1 has no English title; L1.1.2 has one.
@@ -472,7 +472,7 @@ def test_language_english_falls_back_to_italian_where_english_is_empty(client, d
         ("", "it", "Secondo piano strategico"),
     ],
 )
-def test_language_from_accept_language_header(client, data, header, language, title):
+def test_language_from_accept_language_header(client, demo, header, language, title):
     response = client.get("/api/v1/plans/torino-2006", headers={"Accept-Language": header})
 
     assert response["Content-Language"] == language
@@ -480,7 +480,7 @@ def test_language_from_accept_language_header(client, data, header, language, ti
     assert "Accept-Language" in response["Vary"]
 
 
-def test_language_parameter_wins_over_the_header(client, data):
+def test_language_parameter_wins_over_the_header(client, demo):
     response = client.get("/api/v1/plans/torino-2006?lang=it", headers={"Accept-Language": "en"})
 
     assert response["Content-Language"] == "it"
@@ -498,10 +498,10 @@ def test_sort_choices_match_the_selector():
 # Hostile content
 
 
-def test_hostile_title_comes_back_exactly_as_stored_in_json(client, data):
-    Project.objects.filter(pk=data.untranslated_project.pk).update(title_it=HOSTILE)
+def test_hostile_title_comes_back_exactly_as_stored_in_json(client, demo):
+    Project.objects.filter(pk=demo.untranslated_project.pk).update(title_it=HOSTILE)
 
-    response = client.get(f"/api/v1/projects/{data.untranslated_project.pk}")
+    response = client.get(f"/api/v1/projects/{demo.untranslated_project.pk}")
 
     # JSON is not HTML: the value round-trips unchanged, and the media type (with nosniff)
     # stops a browser from rendering it as a page.
@@ -515,14 +515,14 @@ def test_hostile_title_comes_back_exactly_as_stored_in_json(client, data):
 # Errors of last resort
 
 
-def test_unexpected_error_answers_json_500(client, data, monkeypatch, caplog):
+def test_unexpected_error_answers_json_500(client, demo, monkeypatch, caplog):
     def broken(**kwargs):
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(selectors, "project_get", broken)
 
     with caplog.at_level(logging.ERROR, logger="ordito.api.errors"):
-        response = client.get(f"/api/v1/projects/{data.project.pk}")
+        response = client.get(f"/api/v1/projects/{demo.project.pk}")
 
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error."}
@@ -530,7 +530,7 @@ def test_unexpected_error_answers_json_500(client, data, monkeypatch, caplog):
     assert any(record.exc_info for record in caplog.records if record.name == "ordito.api.errors")
 
 
-def test_bad_input_never_reaches_the_500_handler(client, data, caplog):
+def test_bad_input_never_reaches_the_500_handler(client, demo, caplog):
     urls = [
         "/api/v1/plans/torino-2006/projects?limit=-1&offset=-5&status=bogus&area=abc",
         "/api/v1/plans/torino-2006/projects?q=" + "<script>" * 30,
@@ -549,15 +549,15 @@ def test_bad_input_never_reaches_the_500_handler(client, data, caplog):
 # Query counts
 
 
-def test_plan_list_costs_constant_queries(client, data, django_assert_num_queries):
+def test_plan_list_costs_constant_queries(client, demo, django_assert_num_queries):
     with django_assert_num_queries(PLAN_LIST_QUERIES):
         assert client.get("/api/v1/plans").json()["count"] == 2
 
 
 @pytest.mark.parametrize("extra", [0, 40])
-def test_plan_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
+def test_plan_get_costs_constant_queries(client, demo, django_assert_num_queries, extra):
     for number in range(extra):
-        area = data.transversal if number % 2 else data.area
+        area = demo.transversal if number % 2 else demo.area
         ObjectiveFactory(direction=DirectionFactory(area=area))
 
     with django_assert_num_queries(PLAN_GET_QUERIES):
@@ -567,8 +567,8 @@ def test_plan_get_costs_constant_queries(client, data, django_assert_num_queries
 
 
 @pytest.mark.parametrize("extra", [0, 60])
-def test_project_list_costs_constant_queries(client, data, django_assert_num_queries, extra):
-    grow_plan(data, projects=extra, actors=3)
+def test_project_list_costs_constant_queries(client, demo, django_assert_num_queries, extra):
+    grow_plan(demo, projects=extra, actors=3)
 
     with django_assert_num_queries(PROJECT_LIST_QUERIES):
         body = client.get("/api/v1/plans/torino-2006/projects?limit=100").json()
@@ -577,11 +577,11 @@ def test_project_list_costs_constant_queries(client, data, django_assert_num_que
 
 
 @pytest.mark.parametrize("extra", [0, 30])
-def test_project_get_costs_constant_queries(client, data, django_assert_num_queries, extra):
+def test_project_get_costs_constant_queries(client, demo, django_assert_num_queries, extra):
     for _ in range(extra):
-        ProjectRoleFactory(project=data.project, role="partner")
+        ProjectRoleFactory(project=demo.project, role="partner")
 
     with django_assert_num_queries(PROJECT_GET_QUERIES):
-        body = client.get(f"/api/v1/projects/{data.project.pk}").json()
+        body = client.get(f"/api/v1/projects/{demo.project.pk}").json()
 
     assert len(body["roles"]) == 2 + extra

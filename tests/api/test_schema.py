@@ -105,7 +105,7 @@ def connection_kept_open():
 
     Called directly, the WSGI application closes the connection when each request finishes
     (`close_old_connections`); on PostgreSQL that would end the test's transaction and lose its
-    data.
+    demo.
     """
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -123,19 +123,19 @@ def connection_kept_open():
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_api_conforms_to_its_document(case, draw, data, connection_kept_open):
+def test_api_conforms_to_its_document(case, draw, demo, connection_kept_open):
     # Generated slugs and ids almost never exist: in a valid request, half the time (as hypothesis
     # draws) a path parameter is swapped for one of the test plan's, so that 200 bodies are checked
     # too, with generated queries. An invalid request keeps its path, which may be what is invalid.
     known = {
-        "slug": [data.plan.slug, data.previous.slug],
+        "slug": [demo.plan.slug, demo.previous.slug],
         "project_id": [
-            data.project.pk,
-            data.other_project.pk,
-            data.untranslated_project.pk,
-            data.old_action.pk,
+            demo.project.pk,
+            demo.other_project.pk,
+            demo.untranslated_project.pk,
+            demo.old_action.pk,
         ],
-        "actor_id": [data.actor.pk, data.example_actor.pk],
+        "actor_id": [demo.actor.pk, demo.example_actor.pk],
     }
     if case.meta.generation.mode == GenerationMode.POSITIVE:
         for name in case.path_parameters or {}:

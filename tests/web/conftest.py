@@ -1,7 +1,5 @@
-"""Fixtures for the public site's tests: the sample plan, an empty cache, browsers, page text.
-
-The plan is tests/sample_plan.py's `build_demo`, which the API tests share.
-"""
+"""Fixtures for the public site's tests: an empty cache, browsers, page text. The sample plan is
+the `demo` fixture (tests/conftest.py)."""
 
 import os
 import re
@@ -14,11 +12,6 @@ from django.core.cache import cache
 from django.utils import translation
 
 from tests.sample_plan import Demo, build_demo
-
-
-@pytest.fixture
-def demo(db) -> Demo:
-    return build_demo()
 
 
 @pytest.fixture(autouse=True)
