@@ -1,6 +1,6 @@
 """How the API answers when a request cannot be served: always JSON, in one shape per status.
 
-Every endpoint shares these shapes (docs/api-errors.md):
+Every endpoint shares these shapes (docs/architecture.md, "The API"):
 
 - 401, 403, 404 and 409, 412 ``{"detail": "..."}``: one sentence. A 404 comes only from a handler
   that says the object is missing (`get_object_or_404`, `core.lookups.found_or_404`), naming what
