@@ -14,12 +14,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from ordito.core.languages import LANGUAGE_CODES
 from ordito.interop.report import Problem
 from ordito.plans.codes import code_validator
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISTAT_PATTERN = re.compile(r"^[0-9]{6}$")
-LANGUAGES = ("it", "en")
 
 
 def describe(value: Any) -> str:
@@ -84,9 +84,9 @@ class RecordReader:
             value = {"it": value}
         if isinstance(value, dict):
             for language in value:
-                if language not in LANGUAGES:
+                if language not in LANGUAGE_CODES:
                     self.error(f"{name}.{language}", "unknown language: use it or en")
-            for language in LANGUAGES:
+            for language in LANGUAGE_CODES:
                 text = value.get(language)
                 if text is None or text == "":
                     continue

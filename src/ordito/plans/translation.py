@@ -6,22 +6,23 @@ languages: without it, it would record only the Italian text.
 
 from modeltranslation.translator import TranslationOptions, translator
 
+from ordito.core.languages import DEFAULT_LANGUAGE
 from ordito.plans.models import Direction, MetaObjective, Objective, Plan, Project, ThematicArea
 
 
 class PlanTranslation(TranslationOptions):
     fields = ("title", "territory", "vision", "description")
-    required_languages = ("it",)
+    required_languages = (DEFAULT_LANGUAGE,)
 
 
 class PartTranslation(TranslationOptions):
     fields = ("title", "description")
-    required_languages = ("it",)
+    required_languages = (DEFAULT_LANGUAGE,)
 
 
 class ObjectiveTranslation(TranslationOptions):
     fields = ("title", "short_title", "description")
-    required_languages = ("it",)
+    required_languages = (DEFAULT_LANGUAGE,)
 
 
 for model, options in [
