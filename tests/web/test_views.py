@@ -14,6 +14,7 @@ from django.views.defaults import server_error
 
 from ordito.actors.models import Actor
 from ordito.plans.models import Plan
+from tests.plans.factories import AreaFactory
 from tests.sample_plan import grow_plan
 from tests.web.conftest import page_text
 
@@ -179,7 +180,10 @@ def test_home_shows_the_plan_in_force_at_a_glance(client, demo):
     assert "Meta-obiettivi ATTR Attrattività COMP Competitività" in text
     assert "TER Territorio metropolitano MOB Mobilità · 1 obiettivo" in text
     assert "CON Trasversale Conoscenza INN Innovazione diffusa Esempio · 1 obiettivo" in text
-    assert "2 aree tematiche 2 direzioni 2 obiettivi 3 progetti 2 attori coinvolti" in text
+    assert (
+        "1 area tematica e un'area trasversale 2 direzioni 2 obiettivi 3 progetti 2 attori coinvolti"
+        in text
+    )
     assert "aggiunto: P001 Metropolitana linea 2" in text
     assert "Piano precedente: Primo piano strategico (2000–2005)" in text
 
@@ -191,7 +195,10 @@ def test_home_in_english_under_en(client, demo):
     assert "Second strategic plan" in text
     assert "Vision Turin, city of knowledge" in text
     assert "CON Transversal Knowledge INN Widespread innovation Example · 1 objective" in text
-    assert "2 thematic areas 2 directions 2 objectives 3 projects 2 actors involved" in text
+    assert (
+        "1 thematic area and a transversal area 2 directions 2 objectives 3 projects 2 actors involved"
+        in text
+    )
     assert "Previous plan: First strategic plan (2000–2005)" in text
 
 
@@ -662,3 +669,26 @@ def test_quick_select_renders_escaped_options_and_marks_the_choice():
         '<optgroup label="Group"><option value="1">one</option><option value="2" selected>' in html
     )
     assert html.count(" selected") == 1
+
+
+@pytest.mark.parametrize(
+    ("thematic", "transversal", "italian", "english"),
+    [
+        (4, 1, "4 aree tematiche e un'area trasversale", "4 thematic areas and a transversal area"),
+        (2, 2, "2 aree tematiche e 2 aree trasversali", "2 thematic areas and 2 transversal areas"),
+        (3, 0, "3 aree tematiche 1 direzione", "3 thematic areas 1 direction"),
+    ],
+)
+def test_plan_in_numbers_counts_the_transversal_areas_apart(
+    client, demo, thematic, transversal, italian, english
+):
+    # The sample plan has one thematic and one transversal area.
+    for n in range(thematic - 1):
+        AreaFactory(plan=demo.plan, kind="thematic", code=f"T{n}")
+    if transversal == 0:
+        demo.transversal.directions.all().delete()
+        demo.transversal.delete()
+    for n in range(transversal - 1):
+        AreaFactory(plan=demo.plan, kind="transversal", code=f"X{n}")
+    assert italian in page_text(client.get("/"))
+    assert english in page_text(client.get("/en/"))

@@ -55,7 +55,8 @@ def plan_tree(*, plan: Plan) -> QuerySet[ThematicArea]:
 
 
 def plan_counts(*, plan: Plan) -> dict[str, int]:
-    """How many areas, directions, objectives, projects and actors the plan has, in one query.
+    """How many thematic and transversal areas, directions, objectives, projects and actors the
+    plan has, in one query.
 
     Each count is its own subquery: counting several reverse relations in one aggregate would
     join them all and count over their cross product (millions of rows for a large plan).
@@ -66,11 +67,16 @@ def plan_counts(*, plan: Plan) -> dict[str, int]:
         return Coalesce(Subquery(per_plan.values("total")[:1]), 0)
 
     # The names end in _count: `areas` and the others are the plan's reverse relations.
-    names = ("areas", "directions", "objectives", "projects", "actors")
+    names = ("areas", "transversal_areas", "directions", "objectives", "projects", "actors")
     row = (
         Plan.objects.filter(pk=plan.pk)
         .annotate(
-            areas_count=count(ThematicArea.objects.filter(plan=OuterRef("pk"))),
+            areas_count=count(
+                ThematicArea.objects.filter(plan=OuterRef("pk"), kind=ThematicArea.Kind.THEMATIC)
+            ),
+            transversal_areas_count=count(
+                ThematicArea.objects.filter(plan=OuterRef("pk"), kind=ThematicArea.Kind.TRANSVERSAL)
+            ),
             directions_count=count(Direction.objects.filter(plan=OuterRef("pk"))),
             objectives_count=count(Objective.objects.filter(plan=OuterRef("pk"))),
             projects_count=count(Project.objects.filter(plan=OuterRef("pk"))),
