@@ -86,6 +86,16 @@ CASES = {
         {"m.csv": "v,a,b\na,0,1,2\nb,1,0\n"},
         'error: {tmp}/m.csv, row 2, column 4: "2" is beyond the last column of the header',
     ),
+    "a value below an empty id ending the header": (
+        ["micmac", "{tmp}/m.csv"],
+        {"m.csv": "v,a,\na,0,1\n"},
+        'error: {tmp}/m.csv, row 1, column 3: the header\'s id is empty, above "1" in row 2',
+    ),
+    "a direction below an empty id ending the header": (
+        ["mcda", "{tmp}/d.csv", "--method", "topsis"],
+        {"d.csv": "alternative,c1,c2,\nweight,1,1\ndirection,max,min,max\n" + ALTERNATIVES},
+        'error: {tmp}/d.csv, row 1, column 4: the header\'s id is empty, above "max" in row 3',
+    ),
     "mislabelled rows": (
         ["micmac", "{tmp}/m.csv"],
         {"m.csv": "v,a,b\nb,0,1\na,1,0\n"},
