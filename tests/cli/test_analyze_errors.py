@@ -4,11 +4,15 @@ Each case writes its files into a temporary folder ("{tmp}" in the arguments and
 line stands for it) and runs the real command once.
 """
 
+import os
+import signal
+import subprocess
+import time
 import zipfile
 
 import pytest
 
-from tests.cli import DATA, ordito, refused
+from tests.cli import COMMAND, DATA, ordito, refused
 
 DIGITS = '"P" or empty'
 DECISION_HEAD = "alternative,c1,c2\n"
@@ -265,6 +269,26 @@ CASES = {
         "error: --normalization: does not apply to --method promethee, which works on raw "
         "differences",
     ),
+    "smaa samples over the cap": (
+        ["smaa", "{tmp}/d.csv", "--samples", "100000000000"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 100000000000",
+    ),
+    "smaa samples just over the cap": (
+        ["smaa", "{tmp}/d.csv", "--samples", "1000001"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 1000001",
+    ),
+    "smaa zero samples": (
+        ["smaa", "{tmp}/d.csv", "--samples", "0"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 0",
+    ),
+    "smaa negative samples": (
+        ["smaa", "{tmp}/d.csv", "--samples", "-5"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got -5",
+    ),
     "missing method": (
         ["mcda", "{tmp}/d.csv"],
         {},
@@ -427,3 +451,29 @@ def test_unexpected_failure_shows_the_traceback_when_debugging(tmp_path):
     assert (run.code, run.stdout) == (1, "")
     assert run.stderr.startswith("Traceback (most recent call last):")
     assert run.stderr.endswith("RuntimeError: boom\n")
+
+
+def test_ctrl_c_during_a_long_run_exits_130_with_one_line(tmp_path):
+    # 1,000 alternatives and a million samples take about a minute: the interrupt arrives while
+    # the samples are drawn, and the command must stop at once without a traceback.
+    decision = tmp_path / "d.csv"
+    rows = [f"a{i},{i % 7},{i % 11}" for i in range(1_000)]
+    decision.write_text(DECISION_HEAD + "direction,max,min\n" + "\n".join(rows) + "\n")
+    environment = {k: v for k, v in os.environ.items() if k != "ORDITO_DEBUG"}
+    process = subprocess.Popen(
+        [COMMAND, "analyze", "smaa", str(decision), "--samples", "1000000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        env=environment,
+    )
+    time.sleep(3)  # Python has started and installed its Ctrl-C handler long before this
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+
+    assert (process.returncode, stdout, stderr) == (
+        130,
+        "",
+        "error: interrupted; nothing was written\n",
+    )

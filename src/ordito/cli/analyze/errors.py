@@ -65,11 +65,18 @@ class Failure(click.ClickException):
         click.echo(f"error: {_one_line(self.format_message())}", err=True)
 
 
+class Interrupted(Failure):
+    """Ctrl-C: exit status 130 (128 + SIGINT, as shells report it), one line on standard error."""
+
+    exit_code = 130
+
+
 class AnalysisCommand(click.Command):
     """A sub-command whose usage errors and unexpected failures fit on one line.
 
-    Usage errors (a missing argument, an option out of range) become `BadInput`. Any other
-    exception becomes a one-line `Failure`, unless ORDITO_DEBUG=1 asks for the traceback.
+    Usage errors (a missing argument, an option out of range) become `BadInput`. Ctrl-C becomes
+    `Interrupted`. Any other exception becomes a one-line `Failure`, unless ORDITO_DEBUG=1 asks
+    for the traceback.
     """
 
     def make_context(
@@ -89,6 +96,8 @@ class AnalysisCommand(click.Command):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted; nothing was written") from None
         except MemoryError:
             raise Failure("not enough memory for this input; try a smaller file") from None
         except Exception as error:
