@@ -477,3 +477,49 @@ def test_ctrl_c_during_a_long_run_exits_130_with_one_line(tmp_path):
         "",
         "error: interrupted; nothing was written\n",
     )
+
+
+# An analysis that really runs out of memory: at its call it caps the address space a little
+# above what the process uses, then holds blocks in a local variable until an allocation
+# fails. The command's handler must then print its line although nothing can be allocated
+# while that frame lives.
+EXHAUSTING_LIBRARY = """
+import resource
+
+import ordito.analysis.network
+
+
+def exhausting_network(*arguments, **options):
+    blocks = [None] * (1 << 22)  # room for the blocks, made before the cap
+    with open("/proc/self/status") as status:
+        used = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    limit = (used + 64 * 1024) * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    held = 0
+    # Ever smaller blocks, then the smallest objects, until no allocator pool has room left.
+    sizes = [1 << bit for bit in range(20, 9, -1)] + list(range(512, 0, -8))
+    makers = [lambda size=size: bytearray(size) for size in sizes] + [object, lambda: [held]]
+    for make in makers:
+        try:
+            while True:
+                blocks[held] = make()
+                held += 1
+        except MemoryError:
+            pass
+    raise MemoryError
+
+
+ordito.analysis.network.actor_project_network = exhausting_network
+"""
+
+
+def test_running_out_of_memory_exits_1_with_one_line(tmp_path):
+    (tmp_path / "sitecustomize.py").write_text(EXHAUSTING_LIBRARY)
+
+    run = ordito("analyze", "network", DATA / "roles.csv", env={"PYTHONPATH": str(tmp_path)})
+
+    assert (run.code, run.stdout, run.stderr) == (
+        1,
+        "",
+        "error: not enough memory for this input; try a smaller file\n",
+    )
