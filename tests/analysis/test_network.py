@@ -313,7 +313,10 @@ def test_network_measures_stay_in_their_ranges(edges, seed):
 )
 def test_network_equals_the_projection_reference_on_shared_projects(pairs):
     edges = [(f"a{actor}", f"p{project}") for actor, project in pairs]
-    result = actor_project_network(edges)
+    # With no link allowed in the projection, every measure goes through the projects.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(network_module, "PROJECTION_LINK_LIMIT", -1)
+        result = actor_project_network(edges)
     graph = projection_graph(edges)
     if len(graph) == 1:  # networkx gives a lone actor degree 1, Ordito 0 (no other actor)
         assert result.degree.tolist() == [0.0]
@@ -336,12 +339,13 @@ def test_network_equals_the_projection_reference_on_shared_projects(pairs):
     assert result.brokers == brokers
 
 
-def test_network_betweenness_counts_a_path_once_however_many_projects_link_it():
+def test_network_betweenness_counts_a_path_once_however_many_projects_link_it(monkeypatch):
     # s and a share two projects, every other linked pair one: the paths s-a-t and s-b-t are
     # two paths of actors, so a and b each carry half of the pair (s, t): 0.5 / 6 pairs of other
     # actors... each (n = 4, (n - 1)(n - 2) / 2 = 3 pairs without the actor; normalised 1/6).
     edges = [("s", "P"), ("a", "P"), ("s", "Q"), ("a", "Q"), ("a", "R"), ("t", "R")]
     edges += [("s", "S"), ("b", "S"), ("b", "T"), ("t", "T")]
+    monkeypatch.setattr(network_module, "PROJECTION_LINK_LIMIT", -1)
     result = actor_project_network(edges)
     expected = nx.betweenness_centrality(projection_graph(edges))
     np.testing.assert_allclose(result.betweenness, [expected[a] for a in result.actors])

@@ -10,8 +10,8 @@ two projects or more, and gives the same figures as W (issue 8):
 - the number of neighbours of each actor, by rows of B·Bᵀ taken a block at a time;
 - the strengths (W's row sums) as B(Bᵀ1) - c and W·x as B(Bᵀx) - c∘x, c the number of projects
   of each actor, so that ARPACK never sees W;
-- shortest paths by breadth-first search on the actor-project graph, one actor hop being two
-  steps; a path of actors counts once however many projects two consecutive actors share, so
+- above `PROJECTION_LINK_LIMIT` links, shortest paths by breadth-first search on the
+  actor-project graph, one actor hop being two steps (below it, on W, which is faster); a path of actors counts once however many projects two consecutive actors share, so
   the counts coming through projects are corrected by the sparse excess X = (W - 1)⁺ over the
   pairs that share two projects or more.
 
@@ -63,7 +63,7 @@ import networkx as nx
 import numpy as np
 from scipy.sparse import block_array as sparse_block
 from scipy.sparse import csr_array
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.sparse.linalg import LinearOperator, eigsh
 
 from ordito.analysis.arrays import frozen
@@ -173,8 +173,14 @@ def actor_project_network(
     incidence.data[:] = 1.0  # an actor with several roles on a project is on it once
     kind_names, kind_share = _kind_share(kinds, actors, incidence)
     neighbours, excess = _pairs(incidence)
-    community, communities = _communities(incidence, int(neighbours.sum()) // 2, seed)
-    betweenness, sources = _betweenness(incidence, excess, np.random.default_rng(seed))
+    rng = np.random.default_rng(seed)
+    if int(neighbours.sum()) // 2 <= PROJECTION_LINK_LIMIT:
+        projection = _projection(incidence)
+        community, communities = _communities(n, projection, incidence, seed)
+        betweenness, sources = _projected_betweenness(projection, rng)
+    else:
+        community, communities = _communities(n, None, incidence, seed)
+        betweenness, sources = _betweenness(incidence, excess, rng)
     return NetworkResult(
         actors=actors,
         projects=projects,
@@ -276,17 +282,18 @@ def _pairs(incidence: csr_array) -> tuple[np.ndarray, csr_array]:
     return neighbours, excess
 
 
-def _communities(incidence: csr_array, links: int, seed: int) -> tuple[np.ndarray, list[list[int]]]:
+def _communities(
+    n: int, projection: csr_array | None, incidence: csr_array, seed: int
+) -> tuple[np.ndarray, list[list[int]]]:
     """Louvain communities, numbered by their first actor; each actor's community number.
 
-    On the weighted projection up to PROJECTION_LINK_LIMIT links, else on the actor-project
-    graph (see the module docstring).
+    On the weighted projection when it is given (up to PROJECTION_LINK_LIMIT links), else on
+    the actor-project graph (see the module docstring).
     """
-    n = incidence.shape[0]
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
-    if links <= PROJECTION_LINK_LIMIT:
-        upper = _projection(incidence).tocoo()
+    if projection is not None:
+        upper = projection.tocoo()
         keep = upper.row < upper.col
         graph.add_weighted_edges_from(
             zip(
@@ -311,7 +318,8 @@ def _communities(incidence: csr_array, links: int, seed: int) -> tuple[np.ndarra
 def _betweenness(
     incidence: csr_array, excess: csr_array, rng: np.random.Generator
 ) -> tuple[np.ndarray, int]:
-    """Normalised betweenness (see the module docstring) and the number of sources used."""
+    """Normalised betweenness (see the module docstring) and the number of sources used,
+    through projects, in memory linear in the roles."""
     n = incidence.shape[0]
     if n <= 2:
         return np.zeros(n), n
@@ -377,6 +385,92 @@ class _ActorWalk:
             dependency[here] = paths[here] * self._through(share)[here]
         dependency[source] = 0.0
         return dependency
+
+
+def _projected_betweenness(
+    projection: csr_array, rng: np.random.Generator
+) -> tuple[np.ndarray, int]:
+    """Betweenness on the projection itself: faster while it is small (PROJECTION_LINK_LIMIT)."""
+    n = projection.shape[0]
+    if n <= 2:
+        return np.zeros(n), n
+    if n <= EXACT_BETWEENNESS_LIMIT:
+        sources = np.arange(n)
+    else:
+        sources = np.sort(rng.choice(n, size=BETWEENNESS_PIVOTS, replace=False))
+    tails = np.repeat(np.arange(n), np.diff(projection.indptr))
+    heads = projection.indices
+    total = np.zeros(n)
+    for source in sources.tolist():
+        order, starts = _search(projection, source)
+        total[order] += _dependencies(order, starts, tails, heads, n)
+    scale = (n / sources.size) / ((n - 1) * (n - 2))
+    return total * scale, int(sources.size)
+
+
+def _search(projection: csr_array, source: int) -> tuple[np.ndarray, np.ndarray]:
+    """The actors reachable from `source` in breadth-first order, and where each level starts.
+
+    A breadth-first order (scipy's) lists the actors level by level, and an actor's parent comes
+    earlier in it than the parent of any actor listed later; so the parents' positions never
+    decrease, and each level is the run of actors whose parents lie in the level before it. The
+    last start is the number of actors reached.
+    """
+    order, parent = breadth_first_order(projection, source, return_predecessors=True)
+    position = np.empty(projection.shape[0], dtype=np.int64)
+    position[order] = np.arange(order.size)
+    parent_position = position[parent[order[1:]]]
+    starts = [0]
+    end = 1
+    while end < order.size:
+        starts.append(end)
+        end = 1 + int(np.searchsorted(parent_position, end))
+    starts.append(order.size)
+    return order, np.array(starts)
+
+
+def _dependencies(
+    order: np.ndarray, starts: np.ndarray, tails: np.ndarray, heads: np.ndarray, actors: int
+) -> np.ndarray:
+    """Brandes' dependencies on the reached actors, by breadth-first position, level by level.
+
+    Positions keep every level contiguous, so each level's path counts and dependencies are one
+    bincount over that level's edges and actors only.
+    """
+    reached, levels = order.size, starts.size - 1
+    position = np.full(actors, -1, dtype=np.int64)
+    position[order] = np.arange(reached)
+    depth = np.full(actors, -1, dtype=np.int64)
+    depth[order] = np.repeat(np.arange(levels), np.diff(starts))
+    # Shortest-path edges go one level down; unreached actors (depth -1) never qualify, since
+    # the only actor at depth 0 is the source and all its neighbours are reached.
+    on_dag = depth[heads] == depth[tails] + 1
+    level = depth[tails[on_dag]]
+    # Levels are small integers: a stable sort on 16 bits is a radix sort.
+    by_level = np.argsort(level.astype(np.uint16 if levels <= 2**16 else np.int64), kind="stable")
+    up = position[tails[on_dag]][by_level]
+    down = position[heads[on_dag]][by_level]
+    edge_starts = np.searchsorted(level[by_level], np.arange(levels))
+    edge_starts = np.append(edge_starts, up.size)
+    paths = np.zeros(reached)
+    paths[0] = 1.0
+    for current in range(levels - 1):
+        edges = slice(edge_starts[current], edge_starts[current + 1])
+        first, last = starts[current + 1], starts[current + 2]
+        paths[first:last] = np.bincount(
+            down[edges] - first, weights=paths[up[edges]], minlength=last - first
+        )
+    dependency = np.zeros(reached)
+    for current in range(levels - 2, -1, -1):
+        edges = slice(edge_starts[current], edge_starts[current + 1])
+        first, last = starts[current], starts[current + 1]
+        below = down[edges]
+        share = paths[up[edges]] / paths[below] * (1.0 + dependency[below])
+        dependency[first:last] = np.bincount(
+            up[edges] - first, weights=share, minlength=last - first
+        )
+    dependency[0] = 0.0  # the source itself
+    return dependency
 
 
 def _eigenvector(incidence: csr_array) -> np.ndarray:
