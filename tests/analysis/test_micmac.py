@@ -2,6 +2,7 @@
 
 import json
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -135,22 +136,56 @@ def test_micmac_sums_beyond_2_to_the_512_stay_exact():
     assert result.indirect_dependence.tolist() == [2.0**600] * 3
 
 
-def test_micmac_sums_beyond_float64_are_inf_and_null_but_rankings_hold():
+def test_micmac_sums_beyond_float64_are_shown_times_a_power_of_ten_and_rankings_hold():
     # At power 2000 the sums of the example reach about 2.5^2000, far beyond float64 (1.8e308),
-    # except A's dependence, which stays 0: nothing influences A.
-    result = micmac(EXAMPLE, labels=EXAMPLE_LABELS, power=2000)
-    stable = micmac(EXAMPLE, labels=EXAMPLE_LABELS, power=50)
+    # except A's dependence, which stays 0: nothing influences A. Each vector is shown divided by
+    # 10**e, its largest sum between 1 and 10; times 10**e it is the exact integer sum.
+    potential = np.array(EXAMPLE) + 3 * example_potential()
+    result = micmac(EXAMPLE, labels=EXAMPLE_LABELS, potential=example_potential(), power=2000)
+    stable = micmac(EXAMPLE, labels=EXAMPLE_LABELS, potential=example_potential(), power=50)
     payload = result.to_dict()
 
-    assert np.isinf(result.indirect_influence).all()
+    rows, columns = exact_sums(np.array(EXAMPLE), 2000)
+    potential_rows, potential_columns = exact_sums(potential, 2000)
+    shown = (
+        result.indirect_influence,
+        result.indirect_dependence,
+        result.potential_influence,
+        result.potential_dependence,
+    )
+    for values, exponent, exact in zip(
+        shown, result.sum_exponents, (rows, columns, potential_rows, potential_columns), strict=True
+    ):
+        assert exponent > 308
+        assert 1 <= values.max() < 10
+        expected = [float(Fraction(total, 10**exponent)) for total in exact]
+        np.testing.assert_allclose(values, expected, rtol=1e-12, atol=0)
     assert result.indirect_dependence[0] == 0
-    assert np.isinf(result.indirect_dependence[1:]).all()
     assert result.indirect_influence_rank.tolist() == stable.indirect_influence_rank.tolist()
     assert result.indirect_dependence_rank.tolist() == stable.indirect_dependence_rank.tolist()
     assert result.indirect_sectors == stable.indirect_sectors
-    assert payload["indirect_influence"] == {"A": None, "B": None, "C": None, "D": None}
-    assert payload["indirect_dependence"]["A"] == 0.0
+    assert payload["sum_exponents"] == dict(
+        zip(
+            [
+                "indirect_influence",
+                "indirect_dependence",
+                "potential_influence",
+                "potential_dependence",
+            ],
+            result.sum_exponents,
+            strict=True,
+        )
+    )
+    assert all(math.isfinite(value) for value in payload["indirect_influence"].values())
     json.dumps(payload, allow_nan=False)
+
+
+def test_micmac_sums_within_float64_have_exponent_zero():
+    # Power 600 of J - I passes 2**512 (rescaled inside) but not float64's range: shown as is.
+    result = micmac(np.ones((3, 3)) - np.eye(3), labels=["a", "b", "c"], power=600)
+
+    assert result.sum_exponents == (0, 0, 0, 0)
+    assert result.indirect_influence.tolist() == [2.0**600] * 3
 
 
 def test_micmac_zero_matrix_converges_with_every_variable_autonomous():
@@ -172,6 +207,7 @@ def test_micmac_to_dict_has_exactly_the_cli_keys_and_is_json():
         "indirect_dependence",
         "potential_influence",
         "potential_dependence",
+        "sum_exponents",
         "power",
         "converged",
         "sectors",

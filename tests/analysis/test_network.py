@@ -1,6 +1,7 @@
 """Tests of the actor-project network (ordito.analysis.network)."""
 
 import json
+import tracemalloc
 
 import networkx as nx
 import numpy as np
@@ -297,3 +298,95 @@ def test_network_measures_stay_in_their_ranges(edges, seed):
     members = sorted(actor for group in result.communities for actor in group)
     assert members == sorted(result.actors)
     assert result.to_dict() == actor_project_network(edges, seed=seed).to_dict()
+
+
+# The measures come from the actor-project graph without building the projection (issue 8):
+# they must equal the projection's figures, including when actors share several projects (a
+# path of actors counts once, whatever the number of projects linking its steps).
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 11), st.integers(0, 4)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_network_equals_the_projection_reference_on_shared_projects(pairs):
+    edges = [(f"a{actor}", f"p{project}") for actor, project in pairs]
+    # With no link allowed in the projection, every measure goes through the projects.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(network_module, "PROJECTION_LINK_LIMIT", -1)
+        result = actor_project_network(edges)
+    graph = projection_graph(edges)
+    if len(graph) == 1:  # networkx gives a lone actor degree 1, Ordito 0 (no other actor)
+        assert result.degree.tolist() == [0.0]
+        return
+    degree = nx.degree_centrality(graph)
+    betweenness = nx.betweenness_centrality(graph)
+    np.testing.assert_allclose(result.degree, [degree[a] for a in result.actors], atol=1e-12)
+    np.testing.assert_allclose(
+        result.betweenness, [betweenness[a] for a in result.actors], atol=1e-9
+    )
+    if nx.is_connected(graph) and len(graph) > 2:
+        expected = nx.eigenvector_centrality_numpy(graph, weight="weight")
+        np.testing.assert_allclose(
+            result.eigenvector, [expected[a] for a in result.actors], atol=1e-9
+        )
+    community = dict(zip(result.actors, result.community.tolist(), strict=True))
+    brokers = tuple(
+        a for a in result.actors if len({community[b] for b in graph.neighbors(a)}) >= 2
+    )
+    assert result.brokers == brokers
+
+
+def test_network_betweenness_counts_a_path_once_however_many_projects_link_it(monkeypatch):
+    # s and a share two projects, every other linked pair one: the paths s-a-t and s-b-t are
+    # two paths of actors, so a and b each carry half of the pair (s, t): 0.5 / 6 pairs of other
+    # actors... each (n = 4, (n - 1)(n - 2) / 2 = 3 pairs without the actor; normalised 1/6).
+    edges = [("s", "P"), ("a", "P"), ("s", "Q"), ("a", "Q"), ("a", "R"), ("t", "R")]
+    edges += [("s", "S"), ("b", "S"), ("b", "T"), ("t", "T")]
+    monkeypatch.setattr(network_module, "PROJECTION_LINK_LIMIT", -1)
+    result = actor_project_network(edges)
+    expected = nx.betweenness_centrality(projection_graph(edges))
+    np.testing.assert_allclose(result.betweenness, [expected[a] for a in result.actors])
+    assert result.betweenness[result.actors.index("a")] == pytest.approx(0.5 / 3)
+
+
+def test_network_project_of_2000_actors_needs_memory_linear_in_the_roles():
+    # The projection of one project of 2,000 actors has 2 million links (tens of MB in scipy,
+    # about 1 GB in networkx); the actor-project graph has 2,000. Measured by tracemalloc,
+    # which sees numpy's arrays and Python's objects alike.
+    edges = [(f"a{i}", "P") for i in range(2_000)] + [("a0", "Q"), ("outsider", "Q")]
+    tracemalloc.start()
+    try:
+        result = actor_project_network(edges)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+    # a0 alone links the outsider to the 1,999 others: it lies on all 1,999 of the pairs'
+    # shortest paths out of (2,000 × 1,999) / 2 pairs of other actors.
+    assert result.betweenness[0] == pytest.approx(1_999 / (2_000 * 1_999 / 2))
+    assert result.degree.tolist()[:2] == [1.0, 1_999 / 2_000]
+    assert result.communities[0][0] == "a0"
+
+
+def test_network_above_the_link_limit_finds_communities_on_the_actor_project_graph(
+    monkeypatch,
+):
+    # Three cliques of 8 joined by a bridge project: 87 links. With the limit below that,
+    # Louvain runs on the actor-project graph: the cliques' other members stay apart (the
+    # bridge's three actors may form a group of their own there), and the brokers follow the
+    # communities found, by their definition on the projection.
+    edges = [(f"g{g}a{i}", f"P{g}") for g in range(3) for i in range(8)]
+    edges += [("g0a0", "bridge"), ("g1a0", "bridge"), ("g2a0", "bridge")]
+    monkeypatch.setattr(network_module, "PROJECTION_LINK_LIMIT", 50)
+    result = actor_project_network(edges, seed=4)
+    community = dict(zip(result.actors, result.community.tolist(), strict=True))
+    groups = [{community[f"g{g}a{i}"] for i in range(1, 8)} for g in range(3)]
+    assert all(len(group) == 1 for group in groups)
+    assert len(set.union(*groups)) == 3
+    graph = projection_graph(edges)
+    assert result.brokers == tuple(
+        a for a in result.actors if len({community[b] for b in graph.neighbors(a)}) >= 2
+    )

@@ -171,8 +171,10 @@ def test_smaa_docstring_example_holds():
 @pytest.mark.parametrize(
     ("change", "argument", "message"),
     [
-        ({"samples": 0}, "samples", "whole number >= 1, got 0"),
-        ({"samples": 10.5}, "samples", "whole number >= 1, got 10.5"),
+        ({"samples": 0}, "samples", "whole number from 1 to 1,000,000, got 0"),
+        ({"samples": 10.5}, "samples", "whole number from 1 to 1,000,000, got 10.5"),
+        ({"samples": 1_000_001}, "samples", "from 1 to 1,000,000, got 1000001"),
+        ({"samples": 10**11}, "samples", "from 1 to 1,000,000, got 100000000000"),
         ({"samples": True}, "samples", "got True"),
         ({"seed": -1}, "seed", "whole number >= 0, got -1"),
         ({"seed": "1"}, "seed", "got '1'"),

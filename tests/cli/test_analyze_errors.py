@@ -4,11 +4,15 @@ Each case writes its files into a temporary folder ("{tmp}" in the arguments and
 line stands for it) and runs the real command once.
 """
 
+import os
+import signal
+import subprocess
+import time
 import zipfile
 
 import pytest
 
-from tests.cli import DATA, ordito, refused
+from tests.cli import COMMAND, DATA, ordito, refused
 
 DIGITS = '"P" or empty'
 DECISION_HEAD = "alternative,c1,c2\n"
@@ -85,6 +89,16 @@ CASES = {
         ["micmac", "{tmp}/m.csv"],
         {"m.csv": "v,a,b\na,0,1,2\nb,1,0\n"},
         'error: {tmp}/m.csv, row 2, column 4: "2" is beyond the last column of the header',
+    ),
+    "a value below an empty id ending the header": (
+        ["micmac", "{tmp}/m.csv"],
+        {"m.csv": "v,a,\na,0,1\n"},
+        'error: {tmp}/m.csv, row 1, column 3: the header\'s id is empty, above "1" in row 2',
+    ),
+    "a direction below an empty id ending the header": (
+        ["mcda", "{tmp}/d.csv", "--method", "topsis"],
+        {"d.csv": "alternative,c1,c2,\nweight,1,1\ndirection,max,min,max\n" + ALTERNATIVES},
+        'error: {tmp}/d.csv, row 1, column 4: the header\'s id is empty, above "max" in row 3',
     ),
     "mislabelled rows": (
         ["micmac", "{tmp}/m.csv"],
@@ -255,6 +269,26 @@ CASES = {
         "error: --normalization: does not apply to --method promethee, which works on raw "
         "differences",
     ),
+    "smaa samples over the cap": (
+        ["smaa", "{tmp}/d.csv", "--samples", "100000000000"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 100000000000",
+    ),
+    "smaa samples just over the cap": (
+        ["smaa", "{tmp}/d.csv", "--samples", "1000001"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 1000001",
+    ),
+    "smaa zero samples": (
+        ["smaa", "{tmp}/d.csv", "--samples", "0"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got 0",
+    ),
+    "smaa negative samples": (
+        ["smaa", "{tmp}/d.csv", "--samples", "-5"],
+        {"d.csv": DECISION_HEAD + "direction,max,min\n" + ALTERNATIVES},
+        "error: --samples: expected a whole number from 1 to 1,000,000, got -5",
+    ),
     "missing method": (
         ["mcda", "{tmp}/d.csv"],
         {},
@@ -417,3 +451,75 @@ def test_unexpected_failure_shows_the_traceback_when_debugging(tmp_path):
     assert (run.code, run.stdout) == (1, "")
     assert run.stderr.startswith("Traceback (most recent call last):")
     assert run.stderr.endswith("RuntimeError: boom\n")
+
+
+def test_ctrl_c_during_a_long_run_exits_130_with_one_line(tmp_path):
+    # 1,000 alternatives and a million samples take about a minute: the interrupt arrives while
+    # the samples are drawn, and the command must stop at once without a traceback.
+    decision = tmp_path / "d.csv"
+    rows = [f"a{i},{i % 7},{i % 11}" for i in range(1_000)]
+    decision.write_text(DECISION_HEAD + "direction,max,min\n" + "\n".join(rows) + "\n")
+    environment = {k: v for k, v in os.environ.items() if k != "ORDITO_DEBUG"}
+    process = subprocess.Popen(
+        [COMMAND, "analyze", "smaa", str(decision), "--samples", "1000000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        encoding="utf-8",
+        env=environment,
+    )
+    time.sleep(3)  # Python has started and installed its Ctrl-C handler long before this
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+
+    assert (process.returncode, stdout, stderr) == (
+        130,
+        "",
+        "error: interrupted; nothing was written\n",
+    )
+
+
+# An analysis that really runs out of memory: at its call it caps the address space a little
+# above what the process uses, then holds blocks in a local variable until an allocation
+# fails. The command's handler must then print its line although nothing can be allocated
+# while that frame lives.
+EXHAUSTING_LIBRARY = """
+import resource
+
+import ordito.analysis.network
+
+
+def exhausting_network(*arguments, **options):
+    blocks = [None] * (1 << 22)  # room for the blocks, made before the cap
+    with open("/proc/self/status") as status:
+        used = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    limit = (used + 64 * 1024) * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    held = 0
+    # Ever smaller blocks, then the smallest objects, until no allocator pool has room left.
+    sizes = [1 << bit for bit in range(20, 9, -1)] + list(range(512, 0, -8))
+    makers = [lambda size=size: bytearray(size) for size in sizes] + [object, lambda: [held]]
+    for make in makers:
+        try:
+            while True:
+                blocks[held] = make()
+                held += 1
+        except MemoryError:
+            pass
+    raise MemoryError
+
+
+ordito.analysis.network.actor_project_network = exhausting_network
+"""
+
+
+def test_running_out_of_memory_exits_1_with_one_line(tmp_path):
+    (tmp_path / "sitecustomize.py").write_text(EXHAUSTING_LIBRARY)
+
+    run = ordito("analyze", "network", DATA / "roles.csv", env={"PYTHONPATH": str(tmp_path)})
+
+    assert (run.code, run.stdout, run.stderr) == (
+        1,
+        "",
+        "error: not enough memory for this input; try a smaller file\n",
+    )

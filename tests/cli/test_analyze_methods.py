@@ -4,6 +4,9 @@ Every expected number below is worked out by hand in the comment above it, from 
 in tests/cli/data and the definitions of issue #3.
 """
 
+import json
+import math
+
 import pytest
 
 from tests.cli import DATA, ordito
@@ -30,6 +33,47 @@ def test_micmac_small_matrix_gives_sums_of_the_squared_matrix():
     assert result["converged"] is False
     assert result["sectors"] == {"a": "influent", "b": "dependent", "c": "dependent"}
     assert result["indirect_sectors"] == {"a": "influent", "b": "autonomous", "c": "dependent"}
+
+
+# The worked example of tests/analysis/test_micmac.py: its rankings settle at power 3, and its
+# sums (Perron root about 2.5) pass float64's range (1.8e308) before power 800.
+MICMAC_EXAMPLE = "v,A,B,C,D\nA,0,3,0,1\nB,0,0,2,3\nC,P,0,0,1\nD,0,1,1,0\n"
+
+
+def test_micmac_power_1000_prints_finite_sums_and_the_converged_rankings(tmp_path):
+    matrix = tmp_path / "m.csv"
+    matrix.write_text(MICMAC_EXAMPLE, encoding="utf-8")
+
+    settled = ordito("analyze", "micmac", matrix).json()
+    run = ordito("analyze", "micmac", matrix, "--power", "1000")
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the JSON")
+
+    result = json.loads(run.stdout, parse_constant=refuse)
+    assert (run.code, run.stderr) == (0, "")
+    assert (settled["power"], settled["converged"]) == (3, True)
+    assert (result["power"], result["converged"]) == (1000, True)
+    sums = (
+        "indirect_influence",
+        "indirect_dependence",
+        "potential_influence",
+        "potential_dependence",
+    )
+    for name in sums:
+        values = result[name]
+        assert all(isinstance(value, float) and math.isfinite(value) for value in values.values())
+        # Shown divided by 10**e, the largest between 1 and 10: 2.5^1000 is about 10^398.
+        assert result["sum_exponents"][name] > 308
+        assert 1 <= max(values.values()) < 10
+    assert settled["sum_exponents"] == dict.fromkeys(sums, 0)
+    # The rankings converged at power 3 (the potential ones are not part of that test).
+    for name in sums[:2]:
+        assert sorted(result[name], key=result[name].get) == sorted(
+            settled[name], key=settled[name].get
+        )
+    assert result["rank_shift"] == settled["rank_shift"]
+    assert result["indirect_sectors"] == settled["indirect_sectors"]
 
 
 def test_mactor_three_actors_gives_godet_coefficients():

@@ -22,6 +22,7 @@ References
    Millennium Project, 1999.
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,13 @@ MINIMUM_SEARCH = 30
 _RESCALE_BITS = 512
 _RESCALE_ABOVE = 2.0**_RESCALE_BITS
 _PERRON_TOLERANCE = 1e-14
+# The four sums that can pass the range of float64, in the order of `MicmacResult.sum_exponents`.
+SUM_NAMES = (
+    "indirect_influence",
+    "indirect_dependence",
+    "potential_influence",
+    "potential_dependence",
+)
 _PRODUCT_BLOCK_CELLS = 1 << 18
 
 _SECTORS = {
@@ -57,8 +65,11 @@ Cells = tuple[np.ndarray, np.ndarray]  # row and column indices of the potential
 class MicmacResult:
     """Influence, dependence and sectors of each variable, in the order of `variables`.
 
-    The indirect and potential sums are float64 and exact while below 2**53; a sum beyond the
-    range of float64 is ``inf`` here and ``null`` in `to_dict`. Ranks count from 1 (the most
+    The indirect and potential sums are float64 and exact while below 2**53. Each of these four
+    vectors is shown divided by ``10**e``, ``e`` its entry in `sum_exponents` (in the order of
+    `SUM_NAMES`): 0 while the vector's sums fit in float64, and otherwise the exponent that puts
+    its largest sum between 1 and 10, as in scientific notation, so every number stays finite
+    (relative error below 1e-12). Ranks count from 1 (the most
     influential, the most dependent); a rank shift is the direct rank minus the indirect one, so
     a positive shift means the variable climbs in the indirect classification.
     """
@@ -70,6 +81,7 @@ class MicmacResult:
     indirect_dependence: np.ndarray
     potential_influence: np.ndarray
     potential_dependence: np.ndarray
+    sum_exponents: tuple[int, int, int, int]  # the sums above are divided by 10**exponent
     power: int
     converged: bool
     ranking_basis: str  # "power": ranks of the sums at `power`; "eigenvector": Perron vectors
@@ -93,6 +105,7 @@ class MicmacResult:
             "indirect_dependence": _keyed_floats(ids, self.indirect_dependence),
             "potential_influence": _keyed_floats(ids, self.potential_influence),
             "potential_dependence": _keyed_floats(ids, self.potential_dependence),
+            "sum_exponents": dict(zip(SUM_NAMES, self.sum_exponents, strict=True)),
             "power": self.power,
             "converged": self.converged,
             "sectors": dict(zip(ids, self.sectors, strict=True)),
@@ -159,6 +172,14 @@ def micmac(
     thus applies relative to the largest sum: a tolerance that absorbs the rounding of products
     beyond 2**53 and nothing more. The reported sums are exact while float64 can hold them.
 
+    Past float64's range (about 1.8e308, reached near power 800 when the Perron root is 2.5)
+    each vector of sums is reported divided by a power of ten, stated in `sum_exponents`,
+    rather than as ``inf`` (``null`` in JSON beside ``"converged": true``, issue 8). This was
+    chosen over exact integers, which for thousands of variables would cost hundreds of digits
+    per sum and per product, and over refusing large powers, which the default search itself
+    can reach with thousands of variables: at those powers only the proportions between sums
+    carry meaning, and scientific notation keeps them (to 1e-12) and the order of magnitude too.
+
     A search that does not converge costs max(30, 2n) passes over the matrix, plus up to as many
     for the Perron vectors, which come from power iteration on M + cI (c the mean row sum): the shift
     keeps the Perron root strictly dominant even when the powers oscillate.
@@ -195,17 +216,24 @@ def micmac(
         shift = float(direct_influence.mean())
         influence_scores, dependence_scores = _perron_vectors(cross, shift, walk.power)
 
-    influence_sums, dependence_sums = walk.raw()
+    (indirect_influence, potential_influence), influence_exponents = walk.scaled("influence")
+    (indirect_dependence, potential_dependence), dependence_exponents = walk.scaled("dependence")
     direct_ranks = ranks(direct_influence), ranks(direct_dependence)
     indirect_ranks = ranks(influence_scores), ranks(dependence_scores)
     return MicmacResult(
         variables=variables,
         direct_influence=frozen(direct_influence),
         direct_dependence=frozen(direct_dependence),
-        indirect_influence=frozen(influence_sums[0]),
-        indirect_dependence=frozen(dependence_sums[0]),
-        potential_influence=frozen(influence_sums[-1]),
-        potential_dependence=frozen(dependence_sums[-1]),
+        indirect_influence=frozen(indirect_influence),
+        indirect_dependence=frozen(indirect_dependence),
+        potential_influence=frozen(potential_influence),
+        potential_dependence=frozen(potential_dependence),
+        sum_exponents=(
+            influence_exponents[0],
+            dependence_exponents[0],
+            influence_exponents[1],
+            dependence_exponents[1],
+        ),
         power=walk.power,
         converged=converged,
         ranking_basis=basis,
@@ -261,13 +289,20 @@ class _Walk:
     def orders(self) -> tuple[np.ndarray, np.ndarray]:
         return tuple(ranking_order(shares) for shares in self.shares())
 
-    def raw(self) -> tuple[np.ndarray, np.ndarray]:
-        """The sums themselves, one row per matrix; ``inf`` past the range of float64."""
-        with np.errstate(over="ignore"):
-            return (
-                np.ldexp(self.influence, self.influence_exponent[:, np.newaxis]),
-                np.ldexp(self.dependence, self.dependence_exponent[:, np.newaxis]),
-            )
+    def scaled(self, kind: str) -> tuple[tuple[np.ndarray, np.ndarray], tuple[int, int]]:
+        """The influence or dependence sums of the matrix and of the potential matrix, each
+        divided by ``10**e``, and the two exponents ``e`` (see `MicmacResult`).
+
+        Without potential cells the potential sums are those of the matrix.
+        """
+        values = self.influence if kind == "influence" else self.dependence
+        exponents = self.influence_exponent if kind == "influence" else self.dependence_exponent
+        rows = [
+            _decimal_scaled(row, int(exponent))
+            for row, exponent in zip(values, exponents, strict=True)
+        ]
+        last = rows[-1]
+        return (rows[0][0], last[0]), (rows[0][1], last[1])
 
 
 def _products(
@@ -402,12 +437,27 @@ def _above_mean(values: np.ndarray) -> np.ndarray:
     return shares > shares.mean() + TIE_TOLERANCE
 
 
+def _decimal_scaled(values: np.ndarray, exponent: int) -> tuple[np.ndarray, int]:
+    """``values * 2**exponent`` divided by ``10**e``: e = 0 while that fits in float64, else
+    the e that puts the largest between 1 and 10.
+
+    Beyond float64 the sums are far past 2**53 and already rounded, so a relative error of about
+    1e-13 (from the logarithm of the power of two) loses nothing a reader could use; the ranks
+    are computed elsewhere, on the shares, and do not depend on this.
+    """
+    with np.errstate(over="ignore"):
+        plain = np.ldexp(values, exponent)
+    if np.isfinite(plain).all():
+        return plain, 0
+    top = float(values.max())
+    magnitude = math.log10(top) + exponent * math.log10(2)
+    decimal = math.floor(magnitude)
+    return values / top * 10.0 ** (magnitude - decimal), decimal
+
+
 def _keyed_ints(ids: tuple[str, ...], values: np.ndarray) -> dict[str, int]:
     return {label: int(value) for label, value in zip(ids, values, strict=True)}
 
 
-def _keyed_floats(ids: tuple[str, ...], values: np.ndarray) -> dict[str, float | None]:
-    return {
-        label: float(value) if np.isfinite(value) else None
-        for label, value in zip(ids, values, strict=True)
-    }
+def _keyed_floats(ids: tuple[str, ...], values: np.ndarray) -> dict[str, float]:
+    return {label: float(value) for label, value in zip(ids, values, strict=True)}

@@ -1,8 +1,21 @@
 """The two-mode network of actors and projects, and the actors' one-mode projection.
 
 Actors are linked when they share a project, weighted by the number of projects they share
-(Breiger 1974: the projection is B·Bᵀ of the actor × project incidence matrix B, built with
-scipy.sparse). Per actor:
+(Breiger 1974: the projection is W = B·Bᵀ of the actor × project incidence matrix B, off its
+diagonal). A project of k actors makes a clique of k(k - 1)/2 links in W, so W itself is built
+only when it is small (at most `PROJECTION_LINK_LIMIT` links); every measure but Louvain is
+computed from B, in memory linear in the number of roles plus the pairs of actors that share
+two projects or more, and gives the same figures as W (issue 8):
+
+- the number of neighbours of each actor, by rows of B·Bᵀ taken a block at a time;
+- the strengths (W's row sums) as B(Bᵀ1) - c and W·x as B(Bᵀx) - c∘x, c the number of projects
+  of each actor, so that ARPACK never sees W;
+- above `PROJECTION_LINK_LIMIT` links, shortest paths by breadth-first search on the
+  actor-project graph, one actor hop being two steps (below it, on W, which is faster); a path of actors counts once however many projects two consecutive actors share, so
+  the counts coming through projects are corrected by the sparse excess X = (W - 1)⁺ over the
+  pairs that share two projects or more.
+
+Per actor:
 
 - degree: the number of other actors it shares a project with, divided by n - 1 (0 when n = 1);
 - betweenness: unweighted, normalised by (n - 1)(n - 2), the share of the pairs of other actors
@@ -16,7 +29,11 @@ scipy.sparse). Per actor:
   its own Perron vector scaled by 1/sqrt(number tied), so the result stays deterministic;
 - community: Louvain modularity optimisation on the weighted projection (Blondel et al. 2008,
   networkx's implementation with the seed), numbered in the order of each community's first
-  actor in input order.
+  actor in input order. Louvain needs the links themselves, held as Python objects (about half
+  a kilobyte each), so above `PROJECTION_LINK_LIMIT` links it runs on the actor-project graph
+  instead (each project a node linked to its actors, as many links as distinct roles), and an
+  actor's community is that of its node there: the same method on a graph as large as the
+  input, rather than a projection that cannot be held in memory.
 
 Brokers are the actors whose neighbours belong to at least two distinct communities (their own
 community counts like any other). A project's `actors` counts distinct actors, whatever roles
@@ -39,14 +56,15 @@ Krackhardt, D. (1990). Assessing the political landscape: structure, cognition, 
 organizations. Administrative Science Quarterly 35(2), 342-369 (the kite used in the tests).
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from scipy.sparse import block_array as sparse_block
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import breadth_first_order, connected_components
-from scipy.sparse.linalg import eigsh
+from scipy.sparse.linalg import LinearOperator, eigsh
 
 from ordito.analysis.arrays import frozen
 from ordito.analysis.errors import AnalysisInputError
@@ -58,6 +76,12 @@ BETWEENNESS_PIVOTS = 1_000
 EIGENVALUE_TOLERANCE = 1e-9
 # Components up to this size get a dense eigendecomposition; larger ones ARPACK's.
 DENSE_EIGEN_LIMIT = 300
+# Above this many links the projection is not built, and Louvain runs on the actor-project
+# graph: networkx holds a link in about 500 bytes, so this bounds Louvain to a few hundred MB.
+PROJECTION_LINK_LIMIT = 500_000
+# Rows of B·Bᵀ are computed in blocks of at most about this many entries: with scipy's copies,
+# some 30 MB at a time.
+PRODUCT_BLOCK_ENTRIES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,23 +169,27 @@ def actor_project_network(
     incidence = csr_array(
         (np.ones(actor_of.size), (actor_of, project_of)), shape=(n, len(projects))
     )
+    incidence.sum_duplicates()
     incidence.data[:] = 1.0  # an actor with several roles on a project is on it once
-    projection = (incidence @ incidence.T).tocsr()
-    projection.setdiag(0)
-    projection.eliminate_zeros()
-    neighbours = np.diff(projection.indptr)
-    community, communities = _communities(projection, seed)
-    betweenness, sources = _betweenness(projection, np.random.default_rng(seed))
     kind_names, kind_share = _kind_share(kinds, actors, incidence)
+    neighbours, excess = _pairs(incidence)
+    rng = np.random.default_rng(seed)
+    if int(neighbours.sum()) // 2 <= PROJECTION_LINK_LIMIT:
+        projection = _projection(incidence)
+        community, communities = _communities(n, projection, incidence, seed)
+        betweenness, sources = _projected_betweenness(projection, rng)
+    else:
+        community, communities = _communities(n, None, incidence, seed)
+        betweenness, sources = _betweenness(incidence, excess, rng)
     return NetworkResult(
         actors=actors,
         projects=projects,
         degree=frozen(neighbours / (n - 1) if n > 1 else np.zeros(n)),
         betweenness=frozen(betweenness),
-        eigenvector=frozen(_eigenvector(projection)),
+        eigenvector=frozen(_eigenvector(incidence)),
         community=frozen(community),
         communities=tuple(tuple(actors[i] for i in members) for members in communities),
-        brokers=tuple(actors[i] for i in np.flatnonzero(_brokers(projection, community))),
+        brokers=tuple(actors[i] for i in np.flatnonzero(_brokers(incidence, community))),
         project_actors=frozen(np.diff(incidence.tocsc().indptr)),
         kinds=kind_names,
         kind_share=None if kind_share is None else frozen(kind_share),
@@ -203,31 +231,166 @@ def _incidence(
     return tuple(actors), tuple(projects), actor_of, project_of
 
 
-def _communities(projection: csr_array, seed: int) -> tuple[np.ndarray, list[list[int]]]:
-    """Louvain communities, numbered by their first actor; each actor's community number."""
-    n = projection.shape[0]
+def _projection(incidence: csr_array) -> csr_array:
+    """W = B·Bᵀ off its diagonal: only called when it has at most PROJECTION_LINK_LIMIT links."""
+    projection = (incidence @ incidence.T).tocsr()
+    projection.setdiag(0)
+    projection.eliminate_zeros()
+    return projection
+
+
+def _row_blocks(incidence: csr_array) -> Iterator[slice]:
+    """Runs of actors whose rows of B·Bᵀ hold about PRODUCT_BLOCK_ENTRIES entries at most.
+
+    Row i of B·Bᵀ has at most (B·s)_i entries, s the projects' sizes, so a block's product is
+    bounded before it is computed (an actor alone may exceed the budget: it gets its own block).
+    """
+    sizes = np.asarray(incidence.sum(axis=0)).ravel()
+    bound = np.cumsum(incidence @ sizes)
+    start, n = 0, incidence.shape[0]
+    while start < n:
+        before = bound[start - 1] if start else 0.0
+        stop = max(start + 1, int(np.searchsorted(bound, before + PRODUCT_BLOCK_ENTRIES, "right")))
+        yield slice(start, min(stop, n))
+        start = stop
+
+
+def _pairs(incidence: csr_array) -> tuple[np.ndarray, csr_array]:
+    """Each actor's number of neighbours, and the excess X = (W - 1)⁺ of the pairs sharing two
+    projects or more, from rows of B·Bᵀ computed a block at a time and never kept."""
+    n = incidence.shape[0]
+    neighbours = np.zeros(n, dtype=np.int64)
+    rows, columns, values = [], [], []
+    transposed = incidence.T.tocsc()
+    for block in _row_blocks(incidence):
+        product = (incidence[block] @ transposed).tocsr()
+        # The diagonal (each actor with itself) is always there: every actor holds a role.
+        neighbours[block] = np.diff(product.indptr) - 1
+        shared = np.flatnonzero(product.data >= 2)  # rarely many: kept apart from the rest
+        if shared.size:
+            row = np.repeat(np.arange(block.start, block.stop), np.diff(product.indptr))[shared]
+            column = product.indices[shared]
+            off = row != column
+            rows.append(row[off])
+            columns.append(column[off])
+            values.append(product.data[shared][off] - 1.0)
+    if not rows:
+        return neighbours, csr_array((n, n))
+    excess = csr_array(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))), shape=(n, n)
+    )
+    return neighbours, excess
+
+
+def _communities(
+    n: int, projection: csr_array | None, incidence: csr_array, seed: int
+) -> tuple[np.ndarray, list[list[int]]]:
+    """Louvain communities, numbered by their first actor; each actor's community number.
+
+    On the weighted projection when it is given (up to PROJECTION_LINK_LIMIT links), else on
+    the actor-project graph (see the module docstring).
+    """
     graph = nx.Graph()
     graph.add_nodes_from(range(n))
-    upper = projection.tocoo()
-    keep = upper.row < upper.col
-    graph.add_weighted_edges_from(
-        zip(
-            upper.row[keep].tolist(),
-            upper.col[keep].tolist(),
-            upper.data[keep].tolist(),
-            strict=True,
+    if projection is not None:
+        upper = projection.tocoo()
+        keep = upper.row < upper.col
+        graph.add_weighted_edges_from(
+            zip(
+                upper.row[keep].tolist(),
+                upper.col[keep].tolist(),
+                upper.data[keep].tolist(),
+                strict=True,
+            )
         )
-    )
+    else:
+        roles = incidence.tocoo()
+        graph.add_edges_from(zip(roles.row.tolist(), (roles.col + n).tolist(), strict=True))
     found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    members = sorted(sorted(group) for group in found)
+    groups = (sorted(node for node in group if node < n) for group in found)
+    members = sorted(group for group in groups if group)
     community = np.empty(n, dtype=np.int64)
     for number, group in enumerate(members):
         community[group] = number
     return community, members
 
 
-def _betweenness(projection: csr_array, rng: np.random.Generator) -> tuple[np.ndarray, int]:
-    """Normalised betweenness (see the module docstring) and the number of sources used."""
+def _betweenness(
+    incidence: csr_array, excess: csr_array, rng: np.random.Generator
+) -> tuple[np.ndarray, int]:
+    """Normalised betweenness (see the module docstring) and the number of sources used,
+    through projects, in memory linear in the roles."""
+    n = incidence.shape[0]
+    if n <= 2:
+        return np.zeros(n), n
+    if n <= EXACT_BETWEENNESS_LIMIT:
+        sources = np.arange(n)
+    else:
+        sources = np.sort(rng.choice(n, size=BETWEENNESS_PIVOTS, replace=False))
+    walk = _ActorWalk(incidence, excess)
+    total = np.zeros(n)
+    for source in sources.tolist():
+        total += walk.dependencies(source)
+    scale = (n / sources.size) / ((n - 1) * (n - 2))
+    return total * scale, int(sources.size)
+
+
+class _ActorWalk:
+    """Brandes' (2001) shortest-path counts and dependencies, by actor hops through projects.
+
+    One actor hop is actor -> project -> actor. Summed through projects, the path counts of the
+    actors one level up reach an actor once per project it shares with each of them; the excess
+    X removes the extra times, so each path of actors counts once, as in the projection.
+    """
+
+    def __init__(self, incidence: csr_array, excess: csr_array):
+        self._down = incidence  # projects -> actors
+        self._up = incidence.T.tocsr()  # actors -> projects
+        self._excess = excess
+        self._size = incidence.shape[0]
+
+    def _through(self, values: np.ndarray) -> np.ndarray:
+        """B(Bᵀ·values) - X·values: W·values, plus c∘values on the actors holding values.
+
+        Callers hold values on one level and read another, so that diagonal share is never read.
+        """
+        return self._down @ (self._up @ values) - self._excess @ values
+
+    def dependencies(self, source: int) -> np.ndarray:
+        """The dependency of `source` on every actor (0 for itself and the unreached)."""
+        n = self._size
+        depth = np.full(n, -1, dtype=np.int64)
+        paths = np.zeros(n)
+        depth[source] = 0
+        paths[source] = 1.0
+        levels = [np.array([source])]
+        while True:
+            front = np.zeros(n)
+            front[levels[-1]] = paths[levels[-1]]
+            counts = self._through(front)
+            # Actors of earlier levels may get counts too; only the unreached ones are next.
+            # Counts are sums and differences of whole numbers: exact, and 0 off the neighbours.
+            reached = np.flatnonzero((counts > 0) & (depth < 0))
+            if reached.size == 0:
+                break
+            depth[reached] = len(levels)
+            paths[reached] = counts[reached]
+            levels.append(reached)
+        dependency = np.zeros(n)
+        for level in range(len(levels) - 2, -1, -1):
+            below = levels[level + 1]
+            share = np.zeros(n)
+            share[below] = (1.0 + dependency[below]) / paths[below]
+            here = levels[level]
+            dependency[here] = paths[here] * self._through(share)[here]
+        dependency[source] = 0.0
+        return dependency
+
+
+def _projected_betweenness(
+    projection: csr_array, rng: np.random.Generator
+) -> tuple[np.ndarray, int]:
+    """Betweenness on the projection itself: faster while it is small (PROJECTION_LINK_LIMIT)."""
     n = projection.shape[0]
     if n <= 2:
         return np.zeros(n), n
@@ -310,13 +473,19 @@ def _dependencies(
     return dependency
 
 
-def _eigenvector(projection: csr_array) -> np.ndarray:
+def _eigenvector(incidence: csr_array) -> np.ndarray:
     """Perron vector of the weighted projection, per the module docstring's rule."""
-    n = projection.shape[0]
+    n = incidence.shape[0]
     if n == 0:
         return np.zeros(0)
-    count, label = connected_components(projection, directed=False)
-    strength = np.asarray(projection.sum(axis=1)).ravel()
+    # Actors are connected in W when they are in the actor-project graph; listing the actors
+    # first numbers the components by their first actor, as on W.
+    bipartite = sparse_block([[None, incidence], [incidence.T, None]], format="csr")
+    label = connected_components(bipartite, directed=False)[1][:n]
+    count = int(label.max()) + 1
+    own = np.asarray(incidence.sum(axis=1)).ravel()  # c: the diagonal of B·Bᵀ
+    sizes = np.asarray(incidence.sum(axis=0)).ravel()
+    strength = incidence @ sizes - own  # W's row sums, B(Bᵀ1) - c
     # A component's spectral radius is at most its largest weighted degree: components whose
     # bound falls below the best radius found so far cannot lead, and are never decomposed.
     bound = np.zeros(count)
@@ -327,7 +496,7 @@ def _eigenvector(projection: csr_array) -> np.ndarray:
         if bound[component] < best - EIGENVALUE_TOLERANCE * max(1.0, best):
             break
         members = np.flatnonzero(label == component)
-        radius, vector = _perron(projection[members][:, members])
+        radius, vector = _perron(incidence[members], own[members])
         leaders[component] = (radius, vector)
         best = max(best, radius)
     tied = [c for c, (r, _) in leaders.items() if r >= best - EIGENVALUE_TOLERANCE * max(1.0, best)]
@@ -337,33 +506,47 @@ def _eigenvector(projection: csr_array) -> np.ndarray:
     return result
 
 
-def _perron(matrix: csr_array) -> tuple[float, np.ndarray]:
-    """Largest eigenvalue of a connected component and its non-negative unit eigenvector."""
-    size = matrix.shape[0]
+def _perron(incidence: csr_array, own: np.ndarray) -> tuple[float, np.ndarray]:
+    """Largest eigenvalue of a connected component's W and its non-negative unit eigenvector.
+
+    `incidence` holds the component's rows of B and `own` their diagonal entries of B·Bᵀ.
+    """
+    size = incidence.shape[0]
     if size == 1:
         return 0.0, np.ones(1)
     if size <= DENSE_EIGEN_LIMIT:
-        values, vectors = np.linalg.eigh(matrix.toarray())
+        matrix = (incidence @ incidence.T).toarray()
+        np.fill_diagonal(matrix, 0.0)
+        values, vectors = np.linalg.eigh(matrix)
         radius, vector = values[-1], vectors[:, -1]
     else:
+        transposed = incidence.T.tocsr()
+        operator = LinearOperator(
+            (size, size), matvec=lambda x: incidence @ (transposed @ x) - own * x, dtype=float
+        )
         # A fixed start vector keeps ARPACK deterministic.
-        values, vectors = eigsh(matrix, k=1, which="LA", v0=np.full(size, size**-0.5))
+        values, vectors = eigsh(operator, k=1, which="LA", v0=np.full(size, size**-0.5))
         radius, vector = values[0], vectors[:, 0]
     vector = np.abs(vector)  # the Perron vector has one sign; abs also clears -0.0 and rounding
     return float(radius), vector / np.linalg.norm(vector)
 
 
-def _brokers(projection: csr_array, community: np.ndarray) -> np.ndarray:
-    """Whether each actor's neighbours fall in at least two distinct communities."""
-    n = projection.shape[0]
+def _brokers(incidence: csr_array, community: np.ndarray) -> np.ndarray:
+    """Whether each actor's neighbours fall in at least two distinct communities.
+
+    Through projects: an actor reaches a community as many times as its projects hold members
+    of it, itself included once per project; it is a broker when two communities remain after
+    taking itself out.
+    """
+    n = incidence.shape[0]
     if n == 0:
         return np.zeros(0, dtype=bool)
     membership = csr_array(
         (np.ones(n), (np.arange(n), community)), shape=(n, int(community.max()) + 1)
     )
-    adjacency = projection.copy()
-    adjacency.data[:] = 1.0
-    reached = (adjacency @ membership).tocsr()
+    own = np.asarray(incidence.sum(axis=1)).ravel()
+    itself = csr_array((own, (np.arange(n), community)), shape=membership.shape)
+    reached = (incidence @ (incidence.T @ membership) - itself).tocsr()
     reached.eliminate_zeros()
     return np.diff(reached.indptr) >= 2
 

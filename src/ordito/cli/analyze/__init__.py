@@ -79,4 +79,5 @@ def analyze() -> None:
       0: success. 2: bad input, with one line on standard error:
          error: FILE, row R, column C: message
       1: any other failure (ORDITO_DEBUG=1 shows the traceback).
+      130: interrupted by Ctrl-C; nothing is written.
     """

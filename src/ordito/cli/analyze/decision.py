@@ -173,12 +173,7 @@ def _words(
 ) -> tuple[str, ...]:
     number, cells = row
     if len(cells) > width + 1:
-        raise BadInput(
-            f'"{cells[width + 1].strip()}" is beyond the last column of the header',
-            source=table.source,
-            row=number,
-            column=width + 2,
-        )
+        raise table.past_header(row, width + 2)
     texts = [cell.strip() for cell in cells[1:]] + [""] * (width + 1 - len(cells))
     words = []
     expected = ", ".join(choices[:-1]) + " or " + choices[-1]

@@ -6,6 +6,7 @@ library's `AnalysisInputError` carries a position into the array it was given; `
 translates it back into the file's row and column through the `Origin` of each argument.
 """
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -65,11 +66,18 @@ class Failure(click.ClickException):
         click.echo(f"error: {_one_line(self.format_message())}", err=True)
 
 
+class Interrupted(Failure):
+    """Ctrl-C: exit status 130 (128 + SIGINT, as shells report it), one line on standard error."""
+
+    exit_code = 130
+
+
 class AnalysisCommand(click.Command):
     """A sub-command whose usage errors and unexpected failures fit on one line.
 
-    Usage errors (a missing argument, an option out of range) become `BadInput`. Any other
-    exception becomes a one-line `Failure`, unless ORDITO_DEBUG=1 asks for the traceback.
+    Usage errors (a missing argument, an option out of range) become `BadInput`. Ctrl-C becomes
+    `Interrupted`. Any other exception becomes a one-line `Failure`, unless ORDITO_DEBUG=1 asks
+    for the traceback.
     """
 
     def make_context(
@@ -89,8 +97,10 @@ class AnalysisCommand(click.Command):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted; nothing was written") from None
         except MemoryError:
-            raise Failure("not enough memory for this input; try a smaller file") from None
+            pass  # answered below, once the memory is free again
         except Exception as error:
             if os.environ.get(DEBUG_VARIABLE) == "1":
                 raise
@@ -98,6 +108,12 @@ class AnalysisCommand(click.Command):
                 f"unexpected failure: {type(error).__name__}: {error} "
                 f"(set {DEBUG_VARIABLE}=1 to see the traceback)"
             ) from None
+        # Out of memory. Inside the except clause the traceback keeps alive every frame of the
+        # analysis, and with them the arrays that filled the memory, so building the message
+        # there failed in turn (a chain of MemoryError tracebacks). The clause has ended: the
+        # frames are gone, and collecting their cycles hands the memory back.
+        gc.collect()
+        raise Failure("not enough memory for this input; try a smaller file")
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,12 +112,7 @@ def row_values(
     start = first_column - 1
     body = cells[start : start + width]
     if len(cells) > start + width:
-        raise BadInput(
-            f'"{cells[start + width].strip()}" is beyond the last column of the header',
-            source=table.source,
-            row=number,
-            column=start + width + 1,
-        )
+        raise table.past_header(row, start + width + 1)
     body.extend([""] * (width - len(body)))
     try:
         return scale.values(body, decimal_comma=table.decimal_comma)

@@ -6,6 +6,7 @@ from typing import Any
 import click
 import numpy as np
 
+from ordito.analysis.smaa import MAX_SAMPLES
 from ordito.cli.analyze.decision import Decision, decision_read, policies_read
 from ordito.cli.analyze.errors import AnalysisCommand, BadInput, Origin, library_errors
 from ordito.cli.analyze.matrices import matrix_read
@@ -132,11 +133,13 @@ Example:
 @click.argument("decision", metavar="DECISION")
 @click.option(
     "--samples",
-    type=click.IntRange(min=1),
+    type=int,
     default=10_000,
     show_default=True,
     metavar="N",
-    help="Number of weight vectors drawn.",
+    callback=lambda ctx, param, value: _samples_check(value),
+    help=f"Number of weight vectors drawn, at most {MAX_SAMPLES:,} (a share's standard error "
+    "is then below 0.0005).",
 )
 @click.option(
     "--seed",
@@ -179,3 +182,12 @@ def smaa(decision: str, samples: int, seed: int, normalization: str) -> Report:
             normalization=normalization,
         )
     return Report(result.to_dict())
+
+
+def _samples_check(samples: int) -> int:
+    """Refuse a number of samples outside what the library draws, before any file is read."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise BadInput(
+            f"expected a whole number from 1 to {MAX_SAMPLES:,}, got {samples}", source="--samples"
+        )
+    return samples

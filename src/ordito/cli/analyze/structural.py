@@ -44,7 +44,8 @@ def micmac(matrix: str, power: int | None) -> Report:
 
     MATRIX is square: the first row and the first column hold the variable ids in the same order,
     and the cell in row A, column B says how strongly A influences B: an integer from 0 to 3, P
-    for a potential influence, or empty (0).
+    for a potential influence, or empty (0). Indirect and potential sums too large for a float
+    are shown divided by 10 to the power given in `sum_exponents` (0 otherwise).
     """
     read = matrix_read(matrix, scale=MICMAC_CELL, square=True, what="variable")
     potential = np.isnan(read.values)

@@ -21,7 +21,7 @@ import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO
@@ -46,17 +46,46 @@ Row = tuple[int, list[str]]
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """An open table: its name as the user gave it and its non-blank rows, header first."""
+    """An open table: its name as the user gave it and its non-blank rows, header first.
+
+    `written` holds, once the header has been read, its row number and how many cells it had
+    as written, trailing blank cells included: a value beyond the header's last id is then told
+    apart from a value below an empty id that ends the header (``v,A,``).
+    """
 
     source: str
     decimal_comma: bool
     rows: Iterator[Row]
+    written: list[tuple[int, int]] = field(default_factory=list)
 
     def header(self) -> Row:
         """The first non-blank row, or `BadInput` when the file has none."""
         for row in self.rows:
             return row
         raise BadInput("the file has no rows", source=self.source)
+
+    def past_header(self, row: Row, column: int) -> BadInput:
+        """The error for the value of `row` in `column` (1-based), past the header's last id.
+
+        Every reader of a header of ids refuses such a value through this one method, so the
+        message is the same whatever the table.
+        """
+        number, cells = row
+        value = cells[column - 1].strip()
+        if self.written and self.written[0][1] >= column:
+            header_row = self.written[0][0]
+            return BadInput(
+                f'the header\'s id is empty, above "{value}" in row {number}',
+                source=self.source,
+                row=header_row,
+                column=column,
+            )
+        return BadInput(
+            f'"{value}" is beyond the last column of the header',
+            source=self.source,
+            row=number,
+            column=column,
+        )
 
 
 def max_input_bytes() -> int:
@@ -100,10 +129,11 @@ def table_open(source: str, *, suffixes: Sequence[str] = TABLE_SUFFIXES) -> Iter
     """Open `source` for reading its rows; the file is closed when the block ends."""
     path = input_check(source, suffixes=suffixes)
     suffix = path.suffix.lower()
+    written: list[tuple[int, int]] = []
     if suffix == ".xlsx":
-        rows = _xlsx_rows(path, source)
+        rows = _xlsx_rows(path, source, written)
         try:
-            yield Table(source, decimal_comma=False, rows=rows)
+            yield Table(source, decimal_comma=False, rows=rows, written=written)
         finally:
             rows.close()
         return
@@ -116,7 +146,8 @@ def table_open(source: str, *, suffixes: Sequence[str] = TABLE_SUFFIXES) -> Iter
             yield Table(source, decimal_comma=False, rows=_line_rows(file))
             return
         delimiter = "\t" if suffix == ".tsv" else _delimiter(file)
-        yield Table(source, decimal_comma=delimiter == ";", rows=_csv_rows(file, delimiter, source))
+        rows = _csv_rows(file, delimiter, source, written)
+        yield Table(source, decimal_comma=delimiter == ";", rows=rows, written=written)
 
 
 def _text_encoding(path: Path, source: str) -> str:
@@ -176,13 +207,23 @@ def _delimiter(file: IO[str]) -> str:
     return ";" if unquoted.count(";") > unquoted.count(",") else ","
 
 
-def _csv_rows(file: IO[str], delimiter: str, source: str) -> Iterator[Row]:
+def _trimmed(number: int, cells: list[str], written: list[tuple[int, int]]) -> list[str]:
+    """`cells` without its trailing blank cells; the first non-blank row's width goes to `written`."""
+    width = len(cells)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if cells and not written:
+        written.append((number, width))
+    return cells
+
+
+def _csv_rows(
+    file: IO[str], delimiter: str, source: str, written: list[tuple[int, int]]
+) -> Iterator[Row]:
     number = 0
     try:
         for number, cells in enumerate(csv.reader(file, delimiter=delimiter), start=1):
-            while cells and not cells[-1].strip():
-                cells.pop()
-            if cells:
+            if _trimmed(number, cells, written):
                 yield number, cells
     except csv.Error as error:
         raise BadInput(f"not readable as CSV ({error})", source=source, row=number + 1) from None
@@ -195,7 +236,7 @@ def _line_rows(file: IO[str]) -> Iterator[Row]:
             yield number, [text]
 
 
-def _xlsx_rows(path: Path, source: str) -> Iterator[Row]:
+def _xlsx_rows(path: Path, source: str, written: list[tuple[int, int]]) -> Iterator[Row]:
     from openpyxl import load_workbook
 
     _xlsx_expansion_check(path, source)
@@ -210,9 +251,7 @@ def _xlsx_rows(path: Path, source: str) -> Iterator[Row]:
         sheet.reset_dimensions()
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [_xlsx_text(value) for value in values]
-            while cells and not cells[-1].strip():
-                cells.pop()
-            if cells:
+            if _trimmed(number, cells, written):
                 yield number, cells
     except Exception as error:  # as above: a damaged sheet fails in many ways
         raise BadInput(
