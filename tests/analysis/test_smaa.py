@@ -1,6 +1,5 @@
 """Tests of ordito.analysis.smaa: an example solved in closed form, properties, bad input."""
 
-import doctest
 import json
 
 import numpy as np
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 from ordito.analysis import smaa as smaa_module
 from ordito.analysis.errors import AnalysisInputError
 from ordito.analysis.smaa import smaa2
+from tests.analysis.doctests import assert_examples_hold
 from tests.analysis.strategies import (
     permutations_of,
     problems,
@@ -162,7 +162,7 @@ def test_smaa_result_is_read_only():
 
 
 def test_smaa_docstring_example_holds():
-    assert doctest.testmod(smaa_module).failed == 0
+    assert_examples_hold(smaa_module)
 
 
 # Bad input.
