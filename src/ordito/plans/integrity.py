@@ -10,9 +10,17 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 if TYPE_CHECKING:
     from ordito.plans.models import Dependency, Plan
+
+# Lazy, because the models' CheckConstraints read them when the classes are defined, before any
+# language is active. The database enforces these rules too; the constraints raise the same text.
+PLAN_OWN_PREVIOUS = gettext_lazy("A plan cannot be its own previous plan.")
+PROJECT_DEPENDS_ON_ITSELF = gettext_lazy("A project cannot depend on itself.")
+OBJECTIVE_INFLUENCES_ITSELF = gettext_lazy("An objective cannot influence itself.")
+ACTOR_INFLUENCES_ITSELF = gettext_lazy("An actor cannot influence itself.")
 
 
 def check_same_plan(*, plan_id: int | None, field: str, other_plan_id: int | None) -> None:
@@ -26,7 +34,7 @@ def check_previous_plan(plan: Plan) -> None:
     if plan.previous_id is None:
         return
     if plan.pk is not None and plan.previous_id == plan.pk:
-        raise ValidationError({"previous": _("A plan cannot be its own previous plan.")})
+        raise ValidationError({"previous": PLAN_OWN_PREVIOUS})
     seen = {plan.pk}
     current = plan.previous
     while current is not None:
@@ -61,7 +69,7 @@ def check_dependency(dependency: Dependency) -> None:
     if dependency.project_id is None or dependency.depends_on_id is None:
         return
     if dependency.project_id == dependency.depends_on_id:
-        raise ValidationError({"depends_on": _("A project cannot depend on itself.")})
+        raise ValidationError({"depends_on": PROJECT_DEPENDS_ON_ITSELF})
     check_same_plan(
         plan_id=dependency.project.plan_id,
         field="depends_on",
