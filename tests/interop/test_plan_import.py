@@ -167,7 +167,11 @@ def test_plan_import_refused_by_a_service_rolls_everything_back(monkeypatch):
         report = plan_import(document=file)
 
     assert problems(report) == [
-        ("plans[0].previous", "This choice would make the plans' lineage a loop.")
+        (
+            "plans[0].previous",
+            "This choice would make the plans' lineage a loop: torino-2006 → torino-1990 → "
+            "torino-2006 (each follows the next).",
+        )
     ]
     assert report.totals().created == 0
     # The actors, written before the plan was refused, are gone again with everything else.
