@@ -167,7 +167,11 @@ def test_plan_import_refused_by_a_service_rolls_everything_back(monkeypatch):
         report = plan_import(document=file)
 
     assert problems(report) == [
-        ("plans[0].previous", "This choice would make the plans' lineage a loop.")
+        (
+            "plans[0].previous",
+            "This choice would make the plans' lineage a loop: torino-2006 → torino-1990 → "
+            "torino-2006 (each follows the next).",
+        )
     ]
     assert report.totals().created == 0
     # The actors, written before the plan was refused, are gone again with everything else.
@@ -251,13 +255,13 @@ BAD_DOCUMENTS = [
     pytest.param(
         lambda d: d["plans"][1]["projects"][1].update(dependencies=[{"project": "P01"}]),
         "plans[1].projects[1].dependencies[0].project",
-        "this dependency closes a cycle: P01 → P02 → P01 (each depends on the next)",
+        "This dependency would close a cycle: P02 → P01 → P02 (each depends on the next).",
         id="dependency-cycle",
     ),
     pytest.param(
         lambda d: d["plans"][1]["projects"][1].update(dependencies=[{"project": "P02"}]),
         "plans[1].projects[1].dependencies[0].project",
-        "a project cannot depend on itself",
+        "A project cannot depend on itself.",
         id="self-dependency",
     ),
     pytest.param(
@@ -313,6 +317,7 @@ BAD_DOCUMENTS = [
 ]
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(("change", "path", "message"), BAD_DOCUMENTS)
 def test_plan_import_bad_document_is_refused_with_its_path(change, path, message):
     plan_import(document=document())

@@ -27,7 +27,7 @@ def test_actor_influence_set_range_and_self():
     assert "strength" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
         services.actor_influence_set(by=None, plan=plan, source=a, target=a, strength=1)
-    assert "target" in caught.value.message_dict
+    assert caught.value.message_dict == {"target": ["An actor cannot influence itself."]}
     assert ActorInfluence.objects.get().strength == 4
 
 

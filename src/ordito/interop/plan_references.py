@@ -2,10 +2,11 @@
 
 Keys and codes must be unique; every reference must name a record of the file or a row already in
 the database (`Existing`); a plan's links join parts of that same plan; a plan's previous plan
-comes before it; a project never depends, through any chain, on itself. The dependency cycles are
-found by a depth-first search that reports each back edge (Cormen, Leiserson, Rivest and Stein,
-*Introduction to Algorithms*, 3rd ed., 2009, §22.3, "Depth-first search", and lemma 22.11: a
-directed graph is acyclic if and only if a depth-first search yields no back edge).
+comes before it; a project never depends, through any chain, on itself.
+
+The rules the models also enforce (no loop in the plans' lineage, no dependency cycle, nothing
+linked to itself) are not written here but called from `ordito.plans.integrity`, on the file's
+slugs and codes: a file is refused with the message the admin and the services give.
 """
 
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -14,6 +15,7 @@ from typing import Protocol
 
 from ordito.interop.plan_records import LinkRecord, PairRecord, PlanDocument, PlanRecord
 from ordito.interop.report import Problem
+from ordito.plans import integrity
 
 
 class Existing(Protocol):
@@ -116,32 +118,31 @@ def plan_codes(plan: PlanRecord, problems: list[Problem]) -> PlanCodes:
 
 
 def lineage_check(document: PlanDocument, *, existing: Existing, problems: list[Problem]) -> None:
-    """A plan's `previous` comes earlier in the file or is in the database, and never loops."""
+    """A plan's `previous` comes earlier in the file or is in the database, and never loops.
+
+    The lineage walked is the database's, updated with each plan of the file in turn, as the
+    writer will save them.
+    """
     position = {plan.slug: index for index, plan in reversed(list(enumerate(document.plans)))}
     lineage = dict(existing.plan_lineage())
     for index, plan in enumerate(document.plans):
         previous, path = plan.previous, f"{plan.path}.previous"
         if previous is None:
             pass
-        elif previous == plan.slug:
-            problems.append(Problem(path, "a plan cannot be its own previous plan"))
-        elif previous in position and position[previous] > index:
+        elif previous != plan.slug and previous in position and position[previous] > index:
             problems.append(
                 Problem(path, f"plan {previous} comes later in this file: list it before this plan")
             )
-        elif previous not in position and previous not in lineage:
+        elif previous != plan.slug and previous not in position and previous not in lineage:
             problems.append(
                 Problem(path, f'no plan "{previous}" earlier in this file or in the database')
             )
-        elif plan.slug is not None:
-            chain, current = [plan.slug, previous], lineage.get(previous)
-            while current is not None and current not in chain:
-                chain.append(current)
-                current = lineage.get(current)
-            if current == plan.slug:
-                problems.append(
-                    Problem(path, f"the plans' lineage would loop: {' → '.join([*chain, current])}")
-                )
+        elif plan.slug is not None and (
+            message := integrity.previous_plan_problem(
+                slug=plan.slug, previous=previous, previous_of=lineage.get
+            )
+        ):
+            problems.append(Problem(path, message))
         if plan.slug is not None:
             lineage[plan.slug] = previous
 
@@ -199,7 +200,8 @@ class Links:
                     self.error(path, f'meta-objective "{code}" is listed twice')
                 listed.add(code)
                 self.part(path, "meta_objectives", code)
-        graph: dict[str, list[tuple[str, str]]] = {}
+        # Each dependency between two projects of this plan, with the path of its record.
+        edges: dict[tuple[str, str], str] = {}
         for project in self.plan.projects:
             if project.direction is not None:
                 self.part(f"{project.path}.direction", "directions", project.direction)
@@ -210,23 +212,28 @@ class Links:
             self.links(project.dependencies, "project", "projects")
             for dependency in project.dependencies:
                 if dependency.target == project.code and project.code is not None:
-                    self.error(f"{dependency.path}.project", "a project cannot depend on itself")
+                    self.error(
+                        f"{dependency.path}.project", str(integrity.PROJECT_DEPENDS_ON_ITSELF)
+                    )
                 elif project.code is not None and dependency.target in self.own.projects:
-                    graph.setdefault(project.code, []).append((dependency.target, dependency.path))
-        self.cycles(graph)
+                    edges.setdefault((project.code, dependency.target), dependency.path)
+        for cycle in integrity.dependency_cycles(edges):
+            self.error(
+                f"{edges[cycle[0], cycle[1]]}.project", integrity.dependency_cycle_message(cycle)
+            )
         self.pairs(
             self.plan.objective_influences,
             ("source", "target"),
             self.objective,
             self.objective,
-            itself="an objective cannot influence itself",
+            itself=str(integrity.OBJECTIVE_INFLUENCES_ITSELF),
         )
         self.pairs(
             self.plan.actor_influences,
             ("source", "target"),
             self.actor,
             self.actor,
-            itself="an actor cannot influence itself",
+            itself=str(integrity.ACTOR_INFLUENCES_ITSELF),
         )
         self.pairs(self.plan.positions, ("actor", "objective"), self.actor, self.objective)
 
@@ -289,31 +296,3 @@ class Links:
             self.existing.project_codes(previous)
         ):
             self.error(f"{path}.code", f'no project "{code}" in plan {previous}')
-
-    def cycles(self, graph: Mapping[str, list[tuple[str, str]]]) -> None:
-        """Report each dependency that closes a cycle, naming the cycle."""
-        state: dict[str, bool] = {}  # False while on the search's path, True once finished
-        for root in graph:
-            if root in state:
-                continue
-            trail, stack = [root], [(root, iter(graph[root]))]
-            state[root] = False
-            while stack:
-                node, edges = stack[-1]
-                for target, path in edges:
-                    if state.get(target) is False:
-                        cycle = [*trail[trail.index(target) :], target]
-                        self.error(
-                            f"{path}.project",
-                            f"this dependency closes a cycle: {' → '.join(cycle)} "
-                            "(each depends on the next)",
-                        )
-                    elif target not in state:
-                        state[target] = False
-                        trail.append(target)
-                        stack.append((target, iter(graph.get(target, ()))))
-                        break
-                else:
-                    state[node] = True
-                    trail.pop()
-                    stack.pop()

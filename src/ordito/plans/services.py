@@ -15,6 +15,7 @@ from ordito.actors.models import Actor
 from ordito.core.languages import translated
 from ordito.core.records import Author, recorded_delete, upsert
 from ordito.core.versions import content_writing
+from ordito.plans import integrity
 from ordito.plans.models import (
     ActorInfluence,
     ActorPosition,
@@ -203,7 +204,7 @@ def objective_influence_set(
 ) -> tuple[ObjectiveInfluence, bool]:
     """Set one cell of the cross-impact matrix (0–3, or potential)."""
     if source.pk == target.pk:
-        raise ValidationError({"target": _("An objective cannot influence itself.")})
+        raise ValidationError({"target": integrity.OBJECTIVE_INFLUENCES_ITSELF})
     return upsert(
         ObjectiveInfluence,
         by=by,
@@ -239,7 +240,7 @@ def actor_influence_set(
 ) -> tuple[ActorInfluence, bool]:
     """Set how strongly `source` influences `target` in `plan` (0–4)."""
     if source.pk == target.pk:
-        raise ValidationError({"target": _("An actor cannot influence itself.")})
+        raise ValidationError({"target": integrity.ACTOR_INFLUENCES_ITSELF})
     return upsert(
         ActorInfluence,
         by=by,

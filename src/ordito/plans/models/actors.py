@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ordito.actors.models import Actor
+from ordito.plans import integrity
 from ordito.plans.models.projects import Project
 from ordito.plans.models.structure import Objective, Plan
 
@@ -86,7 +87,7 @@ class ActorInfluence(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(source=models.F("target")),
                 name="actor_influence_not_self",
-                violation_error_message=_("An actor cannot influence itself."),
+                violation_error_message=integrity.ACTOR_INFLUENCES_ITSELF,
             ),
             models.CheckConstraint(
                 condition=models.Q(strength__lte=4),

@@ -223,7 +223,7 @@ class Dependency(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(project=models.F("depends_on")),
                 name="dependency_not_self",
-                violation_error_message=_("A project cannot depend on itself."),
+                violation_error_message=integrity.PROJECT_DEPENDS_ON_ITSELF,
             ),
         ]
 

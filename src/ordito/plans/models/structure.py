@@ -228,7 +228,7 @@ class ObjectiveInfluence(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(source=models.F("target")),
                 name="objective_influence_not_self",
-                violation_error_message=_("An objective cannot influence itself."),
+                violation_error_message=integrity.OBJECTIVE_INFLUENCES_ITSELF,
             ),
             models.CheckConstraint(
                 condition=models.Q(strength__lte=3)
