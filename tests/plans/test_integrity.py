@@ -17,9 +17,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 # Refusing a dependency that closes a cycle, however long the chain: the service's savepoint, its
 # rollback and release; the plan's lock; the row looked up by `upsert`; the two projects
-# `full_clean` checks exist; and the plan's dependencies, read once. A search one level at a time
-# made 2006 queries for a chain of 2,000 projects.
-DEPENDENCY_CYCLE_REFUSAL_QUERIES = 8
+# `full_clean` checks exist; whether the project is reachable from the one it would depend on (one
+# recursive query), and the reachable dependencies that name the cycle. A search one level at a
+# time made 2006 queries for a chain of 2,000 projects.
+DEPENDENCY_CYCLE_REFUSAL_QUERIES = 9
 
 
 def test_dependency_cycles_three_nodes_reports_the_closing_edge_first():
@@ -137,3 +138,24 @@ def test_dependency_add_closing_a_long_chain_costs_a_constant_number_of_queries(
         "depends_on": [f"This dependency would close a cycle: {codes} (each depends on the next)."]
     }
     assert Dependency.objects.count() == size - 1
+
+
+# Accepting a dependency: the savepoint and its release; the plan's lock; the row looked up by
+# `upsert`; the two projects `full_clean` checks exist; whether the project is reachable (one
+# recursive query); the unique pair; the check constraint in its own savepoint (three); the
+# plan's content version raised; the row and its history written.
+DEPENDENCY_ACCEPTED_QUERIES = 14
+
+
+@pytest.mark.parametrize("size", [3, 2000])
+def test_dependency_add_beside_a_long_chain_costs_a_constant_number_of_queries(
+    size, django_assert_num_queries
+):
+    projects = chain(size)
+    newcomer = ProjectFactory(plan=projects[0].plan, direction=projects[0].direction, code="Q0001")
+
+    # The newcomer comes first: the whole chain is reachable from it, none of it leads back.
+    with django_assert_num_queries(DEPENDENCY_ACCEPTED_QUERIES):
+        services.dependency_add(by=None, project=newcomer, depends_on=projects[0])
+
+    assert Dependency.objects.filter(project=newcomer).get().depends_on == projects[0]

@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -146,26 +147,67 @@ def check_previous_plan(plan: Plan) -> None:
 def check_dependency(dependency: Dependency) -> None:
     """A project depends on another project of its plan, and no chain of dependencies loops.
 
-    The plan's dependencies are read in one query and searched in memory, so the cost of the check
-    does not grow with the length of the chains. The stored graph is acyclic (this check guards
-    every write), so any cycle the search finds goes through the new dependency.
+    The stored graph is acyclic (this check guards every write), so the new dependency closes a
+    cycle exactly when its project can be reached from the project it depends on. One recursive
+    query reads that reachable part of the graph, and only it, whatever the length of the
+    chains; when the project is in it, the edges of that part name the cycle in memory.
     """
-    from ordito.plans.models import Dependency
-
     if dependency.project_id is None or dependency.depends_on_id is None:
         return
     if dependency.project_id == dependency.depends_on_id:
         raise ValidationError({"depends_on": PROJECT_DEPENDS_ON_ITSELF})
     project, depends_on = dependency.project, dependency.depends_on
     check_same_plan(plan_id=project.plan_id, field="depends_on", other_plan_id=depends_on.plan_id)
-    stored = Dependency.objects.filter(project__plan=project.plan_id)
-    if dependency.pk is not None:
-        stored = stored.exclude(pk=dependency.pk)  # an edited row no longer holds its old edge
+    edges = dependencies_reachable(
+        start_id=depends_on.pk, target_id=project.pk, leaving_out_id=dependency.pk
+    )
+    if edges is None:
+        return
     new = (project.code, depends_on.code)
-    edges = [new, *stored.values_list("project__code", "depends_on__code")]
-    for cycle in dependency_cycles(edges):
+    for cycle in dependency_cycles([new, *edges]):
         steps = list(pairwise(cycle))
         if new in steps:
             start = steps.index(new)
             rotated = [*cycle[start:-1], *cycle[:start], cycle[start]]
             raise ValidationError({"depends_on": dependency_cycle_message(rotated)})
+
+
+def dependencies_reachable(
+    *, start_id: int, target_id: int, leaving_out_id: int | None
+) -> list[tuple[str, str]] | None:
+    """The dependencies (as code pairs) that can be followed from project `start_id`, when
+    `target_id` is among the projects they reach; None when it is not.
+
+    A recursive common table expression (SQL:1999, run by SQLite and PostgreSQL alike) follows the
+    dependencies in the database; `UNION` keeps each project once, so it ends on any graph. It
+    starts from the project's row rather than a literal id, so that both terms have the column's
+    own type (PostgreSQL refuses an integer literal beside a bigint column). The
+    dependency `leaving_out_id` (a row being edited) is not followed: its old edge is going away.
+    """
+    from ordito.plans.models import Dependency, Project
+
+    quote = connection.ops.quote_name
+    dependencies, projects = quote(Dependency._meta.db_table), quote(Project._meta.db_table)
+    reachable = f"""
+        WITH RECURSIVE reachable(id) AS (
+            SELECT id FROM {projects} WHERE id = %s
+            UNION
+            SELECT d.depends_on_id FROM {dependencies} d JOIN reachable r ON d.project_id = r.id
+            WHERE d.id <> %s
+        )
+    """
+    leaving_out = -1 if leaving_out_id is None else leaving_out_id
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{reachable} SELECT 1 FROM reachable WHERE id = %s", [start_id, leaving_out, target_id]
+        )
+        if cursor.fetchone() is None:
+            return None
+        cursor.execute(
+            f"""{reachable}
+            SELECT p.code, q.code FROM {dependencies} d
+            JOIN {projects} p ON p.id = d.project_id JOIN {projects} q ON q.id = d.depends_on_id
+            WHERE d.project_id IN (SELECT id FROM reachable) AND d.id <> %s""",
+            [start_id, leaving_out, leaving_out],
+        )
+        return list(cursor.fetchall())
