@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+from playwright.sync_api import Page
 
 from tests.sample_plan import Demo, build_demo
 
@@ -106,3 +107,32 @@ def live_demo(transactional_db, live_server) -> Demo:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture
+def new_page(chromium):
+    """A fresh browser tab at a given viewport that records Content-Security-Policy refusals."""
+    contexts = []
+
+    def open_page(viewport: str) -> Page:
+        context = chromium.new_context(viewport=VIEWPORTS[viewport], reduced_motion="reduce")
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(
+            "window.cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', (event) =>"
+            " window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def csp_refusals(page: Page) -> list[str]:
+    """What the Content-Security-Policy refused on the page, as "directive URI"."""
+    return page.evaluate("window.cspViolations")

@@ -12,10 +12,10 @@ from playwright.sync_api import Page, expect
 
 from ordito.plans.models import Plan, Project
 from tests.sample_plan import grow_plan
+from tests.web.conftest import VIEWPORTS, csp_refusals
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 WORDS = {
     "it": {
         "prefix": "",
@@ -46,34 +46,6 @@ WORDS = {
         "other_project": "Metropolitana linea 2",
     },
 }
-
-
-@pytest.fixture
-def new_page(chromium):
-    """A fresh browser tab at a given viewport that records Content-Security-Policy refusals."""
-    contexts = []
-
-    def open_page(viewport: str) -> Page:
-        context = chromium.new_context(viewport=VIEWPORTS[viewport], reduced_motion="reduce")
-        contexts.append(context)
-        page = context.new_page()
-        page.add_init_script(
-            "window.cspViolations = [];"
-            "document.addEventListener('securitypolicyviolation', (event) =>"
-            " window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"
-        )
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def csp_refusals(page: Page) -> list[str]:
-    """What the policy refused, except video.js's icon font: Bootstrap Italia's stylesheet
-    embeds it as a data: URI, font-src refuses it, and no page of the site uses it."""
-    violations = page.evaluate("window.cspViolations")
-    return [violation for violation in violations if violation != "font-src data"]
 
 
 def fits_the_width(page: Page) -> bool:
