@@ -9,8 +9,26 @@ import click
 DEMO_ADMIN = "admin"
 
 
-def django_setup() -> None:
+def settings_load() -> None:
+    """Read the settings from the environment; a mistake there ends the command.
+
+    settings.py raises ImproperlyConfigured with one line naming the variable at fault (DEBUG off
+    without SECRET_KEY, a bad DATABASE_URL...): that line alone goes to stderr and the exit status
+    is 2, as for any bad input, instead of Django's traceback.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (reading one setting loads them all)
+    except ImproperlyConfigured as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+
+
+def django_setup() -> None:
+    settings_load()
     import django
 
     django.setup()
@@ -29,7 +47,7 @@ def manage(arguments: tuple[str, ...]) -> None:
       ordito manage migrate
       ordito manage createsuperuser
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    settings_load()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ordito manage", *arguments])
