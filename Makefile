@@ -7,14 +7,22 @@ UV_VERSION := 0.13.9
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the test suite needs: a real browser for the journeys and accessibility checks.
 TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core
+# And those `make bench` needs: the HTTP load generator and PostgreSQL's client programs (the web
+# benchmark also needs a PostgreSQL server on 127.0.0.1:5432, see README.md).
+BENCH_DEBIAN_PACKAGES := wrk postgresql-client curl
 
-.PHONY: demo test install install-dev assets debian-test-packages lint lock messages clean
+.PHONY: demo test bench install install-dev assets debian-test-packages debian-bench-packages \
+	lint lock messages clean
 
 demo: install assets
 	$(BIN)/ordito demo
 
 test: install-dev assets debian-test-packages
 	$(BIN)/pytest -n auto
+
+# Every benchmark, figures to benchmarks/results/latest.md (about 10 minutes on 2 cores).
+bench: install-dev assets debian-bench-packages
+	$(BIN)/python -m benchmarks.run
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -33,14 +41,22 @@ assets: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-debian-test-packages:
-	@missing=""; for p in $(TEST_DEBIAN_PACKAGES); do \
+# Install those of the Debian packages $(1) that are missing, through sudo when not root.
+define debian_install
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+debian-test-packages:
+	$(call debian_install,$(TEST_DEBIAN_PACKAGES))
+
+debian-bench-packages:
+	$(call debian_install,$(BENCH_DEBIAN_PACKAGES))
 
 lint: install-dev
 	$(BIN)/ruff check .

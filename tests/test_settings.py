@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ def run_check(**environment: str) -> subprocess.CompletedProcess:
 def test_debug_off_without_secret_key_refuses_to_start():
     result = run_check(DEBUG="false")
     assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    assert "SECRET_KEY is not set and DEBUG is off" in result.stderr
 
 
 def test_debug_with_a_bad_boolean_is_named():
@@ -111,3 +112,74 @@ def test_a_release_that_cannot_be_part_of_a_key_is_refused_by_name(release):
         result.stderr
     )
     assert repr(release) in result.stderr
+
+
+# The `ordito` command on a mistaken environment: one line on stderr, exit 2, no traceback.
+
+ORDITO = Path(sys.executable).parent / "ordito"
+
+
+def run_ordito(*arguments: str, tmp_path: Path, **environment: str) -> subprocess.CompletedProcess:
+    """Run the real `ordito` with only PATH, HOME and `environment` set (a fresh deployment)."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'ordito.sqlite3'}",
+        **environment,
+    }
+    return subprocess.run(
+        [str(ORDITO), *arguments], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+SECRET_KEY_LINE = (
+    "error: SECRET_KEY is not set and DEBUG is off: set SECRET_KEY to a long random string, "
+    "e.g. SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+    "(or DEBUG=true, for development only).\n"
+)
+DATABASE_LINE = (
+    "error: DATABASE_URL must look like postgres://USER:PASSWORD@HOST:5432/NAME or "
+    "sqlite:///PATH, but {reason}.\n"
+)
+CONFIGURATION_MISTAKES = [
+    pytest.param({"DEBUG": "false"}, SECRET_KEY_LINE, id="no-secret-key"),
+    pytest.param(
+        {"DEBUG": "maybe"}, "error: DEBUG must be true or false, not 'maybe'.\n", id="debug"
+    ),
+    pytest.param(
+        {"ORDITO_RELEASE": "has space"},
+        "error: ORDITO_RELEASE must be 1 to 64 letters, digits, dots, dashes or underscores "
+        "(a git commit, a build number), not 'has space'.\n",
+        id="release",
+    ),
+    pytest.param(
+        {"DATABASE_URL": "mysqll://user:hunter2@db/ordito"},
+        DATABASE_LINE.format(reason="its scheme 'mysqll' is not a known database"),
+        id="database-scheme",
+    ),
+    pytest.param(
+        {"DATABASE_URL": "postgres://user:hunter2@db:port/ordito"},
+        DATABASE_LINE.format(reason="it cannot be read as a URL"),
+        id="database-port",
+    ),
+    pytest.param(
+        {"SECURE_HSTS_SECONDS": "a year"},
+        "error: SECURE_HSTS_SECONDS must be a whole number, not 'a year'.\n",
+        id="integer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("environment", "line"), CONFIGURATION_MISTAKES)
+@pytest.mark.parametrize(
+    "command",
+    [("manage", "check"), ("serve", "--no-collectstatic"), ("export", "plan", "x")],
+    ids=["manage", "serve", "export"],
+)
+def test_ordito_with_a_configuration_mistake_prints_one_line_and_exits_2(
+    command, environment, line, tmp_path
+):
+    result = run_ordito(*command, tmp_path=tmp_path, **environment)
+
+    assert (result.returncode, result.stderr, result.stdout) == (2, line, "")
+    assert "hunter2" not in result.stderr  # a database password is never printed

@@ -3,12 +3,16 @@
 The defaults run `make demo` on a laptop: SQLite under `var/`, DEBUG on, a development key.
 Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; with DEBUG off and no
 SECRET_KEY the site refuses to start.
+
+Every mistake in the environment raises `ImproperlyConfigured` with a one-line message naming the
+variable and what it expects; the `ordito` command prints that line alone and exits 2.
 """
 
 import os
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -32,8 +36,36 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def database(default: str) -> dict:
+    """The database named by DATABASE_URL, e.g. postgres://USER:PASSWORD@HOST:5432/NAME."""
+    url = os.environ.get("DATABASE_URL", default)
+    conn_max_age = env_int("DATABASE_CONN_MAX_AGE", 60)
+    try:
+        return dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    except dj_database_url.UnknownSchemeError:
+        scheme = urlsplit(url).scheme
+        reason = f"its scheme {scheme!r} is not a known database" if scheme else "it has no scheme"
+    except ValueError:
+        reason = "it cannot be read as a URL"
+    # The URL itself is not repeated: it may hold a password.
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must look like postgres://USER:PASSWORD@HOST:5432/NAME or "
+        f"sqlite:///PATH, but {reason}."
+    )
 
 
 def release() -> str:
@@ -58,7 +90,11 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY: DEBUG is off and there is no secret key.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set and DEBUG is off: set SECRET_KEY to a long random string, "
+            "e.g. SECRET_KEY=\"$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')\" "
+            "(or DEBUG=true, for development only)."
+        )
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -120,13 +156,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ordito.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": database(f"sqlite:///{VAR_DIR / 'ordito.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while a writer works; the timeout waits for a lock instead of failing.
     DATABASES["default"]["OPTIONS"] = {
@@ -199,7 +229,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
@@ -230,7 +260,7 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)

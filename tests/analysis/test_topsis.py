@@ -12,6 +12,8 @@ from pymcdm.methods import TOPSIS
 
 from ordito.analysis import topsis as topsis_module
 from ordito.analysis.errors import AnalysisInputError
+from ordito.analysis.normalization import normalize
+from ordito.analysis.ranking import ranking_order
 from ordito.analysis.topsis import topsis
 from tests.analysis.doctests import assert_examples_hold
 from tests.analysis.strategies import (
@@ -152,6 +154,62 @@ def test_topsis_minmax_matches_pymcdm(case):
     )
 
 
+def textbook_topsis(matrix, weights, is_benefit, normalization):
+    """TOPSIS step by step as its docstring states it, on the shared normalisation: the oracle
+    for the library's fused computation."""
+    weighted = normalize(
+        np.asarray(matrix, dtype=float),
+        is_benefit=is_benefit,
+        method=normalization,
+        criteria=[f"c{j}" for j in range(len(weights))],
+    ) * (weights / weights.sum())
+    to_ideal = np.sqrt(((weighted - weighted.max(axis=0)) ** 2).sum(axis=1))
+    to_anti_ideal = np.sqrt(((weighted - weighted.min(axis=0)) ** 2).sum(axis=1))
+    total = to_ideal + to_anti_ideal
+    return np.where(total > 0, to_anti_ideal / np.where(total > 0, total, 1.0), 0.5)
+
+
+@given(random_problems(), st.sampled_from(["vector", "minmax"]))
+def test_topsis_equals_the_textbook_steps_to_1e12(case, normalization_name):
+    # Zero and constant criteria included: they must contribute nothing either way.
+    matrix, weights, types = case
+    expected = textbook_topsis(matrix, weights, types == 1, normalization_name)
+    np.testing.assert_allclose(
+        ours(matrix, weights, types, normalization_name).scores, expected, rtol=0, atol=1e-12
+    )
+
+
+@given(problems(), st.sampled_from(["vector", "minmax"]))
+def test_topsis_ranking_follows_the_shared_tie_rule(problem, normalization_name):
+    # Each alternative twice: every score tied with its copy, ranked in input order.
+    doubled = np.repeat(problem.matrix, 2, axis=0)
+    labels = [f"{name}/{copy}" for name in problem.alternatives for copy in (1, 2)]
+    arguments = {**problem.arguments(), "alternatives": labels}
+    for matrix, names in ((problem.matrix, problem.alternatives), (doubled, labels)):
+        arguments["alternatives"] = names
+        result = topsis(matrix, **arguments, normalization=normalization_name)
+        assert result.ranking == tuple(names[i] for i in ranking_order(result.scores))
+
+
+@pytest.mark.parametrize("normalization_name", ["vector", "minmax"])
+@pytest.mark.parametrize("magnitude", [1e-300, 1e300])
+def test_topsis_extreme_magnitudes_neither_overflow_nor_underflow(magnitude, normalization_name):
+    # Multiplying a criterion by a positive constant changes no normalised value.
+    matrix = np.array(AIRCRAFT["matrix"])
+    scaled = matrix * magnitude
+    expected = topsis(**{**AIRCRAFT, "normalization": normalization_name}).scores
+    result = topsis(**{**AIRCRAFT, "matrix": scaled, "normalization": normalization_name})
+    np.testing.assert_allclose(result.scores, expected, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_topsis_leaves_the_callers_matrix_unchanged(order):
+    matrix = np.array(AIRCRAFT["matrix"], dtype=float, order=order)
+    before = matrix.copy()
+    topsis(**{**AIRCRAFT, "matrix": matrix})
+    np.testing.assert_array_equal(matrix, before)
+
+
 # Bad input: the shared checks are tested in test_weighted_sum; here, that TOPSIS applies them.
 
 
@@ -170,6 +228,10 @@ def test_topsis_other_normalisations_are_refused(normalization_name):
         ({"directions": ["max"] * 5 + ["best"]}, "directions", (5,)),
         ({"alternatives": ["A1", "A1", "A3", "A4"]}, "alternatives", (1,)),
         ({"matrix": [[1, 2], [3, 4], [5, 6], [7, 8]]}, "criteria", None),
+        ({"matrix": [[*row[:5], float("nan")] for row in AIRCRAFT["matrix"]]}, "matrix", (0, 5)),
+        ({"matrix": [*AIRCRAFT["matrix"][:3], [1, 2, 3, 4, float("inf"), 6]]}, "matrix", (3, 4)),
+        ({"matrix": AIRCRAFT["matrix"][0]}, "matrix", None),
+        ({"criteria": ["speed"] * 6}, "criteria", (1,)),
     ],
 )
 def test_topsis_bad_input_names_the_argument(change, argument, position):
@@ -177,6 +239,12 @@ def test_topsis_bad_input_names_the_argument(change, argument, position):
         topsis(**{**AIRCRAFT, **change})
     assert caught.value.argument == argument
     assert caught.value.position == position
+
+
+def test_topsis_ids_that_are_not_strings_become_strings():
+    result = topsis(**{**AIRCRAFT, "alternatives": [1, 2, 3, 4]})
+    assert result.alternatives == ("1", "2", "3", "4")
+    assert result.ranking == ("1", "3", "4", "2")
 
 
 # Properties.

@@ -29,6 +29,21 @@ def plan_slugs(database: Path) -> list[str]:
         return [slug for (slug,) in connection.execute("SELECT slug FROM plans_plan ORDER BY slug")]
 
 
+def row_counts(database: Path) -> dict[str, int]:
+    """The number of rows of every table, read directly."""
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            for table in tables
+        }
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "migrated.sqlite3"
@@ -107,8 +122,28 @@ def test_import_plan_bad_file_names_every_problem_and_writes_nothing(database, t
         f'error: {path}: plans[1].projects[0].contributions[0].objective: no objective "MOB 9" '
         "in plan torino-2006",
     ]
-    assert json.loads(result.stdout)["ok"] is False
+    assert result.stdout == ""  # no report: nothing was imported
     assert plan_slugs(database) == []
+
+
+def test_import_plan_failing_over_existing_plans_prints_nothing_and_changes_no_row(
+    database, plan_file, tmp_path
+):
+    assert run("import", "plan", str(plan_file), database=database).returncode == 0
+    before = row_counts(database)
+    changed = document()
+    changed["plans"][1]["projects"][0]["title"] = {"it": "Un titolo nuovo"}  # would update a row
+    changed["plans"][1]["projects"].append({**changed["plans"][1]["projects"][0], "code": ""})
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(changed), encoding="utf-8")
+
+    result = run("import", "plan", str(path), database=database)
+
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"error: {path}: plans[1].projects[")
+    assert "Traceback" not in result.stderr
+    assert row_counts(database) == before
+    assert sum(before.values()) > 0
 
 
 def test_import_plan_dry_run_reports_and_writes_nothing(database, plan_file):

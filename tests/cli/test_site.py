@@ -1,11 +1,13 @@
 """`ordito demo`, `ordito manage` and `ordito serve`: the real commands, on a real database file."""
 
+import contextlib
 import os
 import signal
 import socket
 import sqlite3
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -61,6 +63,43 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def fetch(url: str) -> tuple[int, str, dict[str, str]]:
+    """The status, body and headers of a GET of `url`, error statuses included."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+@contextlib.contextmanager
+def serving(command: list[str], env: dict[str, str], url: str):
+    """Start `command` in its own session with exactly `env`; yield the first answer at `url`
+    (waiting up to 60 s for the server to listen); then stop the server."""
+    server = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = fetch(url)
+                break
+            except OSError:
+                assert server.poll() is None, f"the server stopped with status {server.returncode}"
+                assert time.monotonic() < deadline, f"nothing answered at {url} within 60 s"
+                time.sleep(0.5)
+        yield answer
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 def test_serve_runs_gunicorn_with_static_files_in_production_mode(database, tmp_path):
     production = {
         **database,
@@ -72,23 +111,10 @@ def test_serve_runs_gunicorn_with_static_files_in_production_mode(database, tmp_
     }
     assert ordito("manage", "migrate", env=production).code == 0
     port = free_port()
-    server = subprocess.Popen(
-        [COMMAND, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        env={**os.environ, **production},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        body = ""
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    body = response.read().decode()
-                    headers = response.headers
-                break
-            except OSError:
-                time.sleep(0.5)
+    command = [COMMAND, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    with serving(command, {**os.environ, **production}, f"http://127.0.0.1:{port}/") as answer:
+        status, body, headers = answer
+        assert status == 200
         assert '<html lang="it"' in body
         assert "content-security-policy" in {key.lower() for key in headers}
         css = next(
@@ -96,9 +122,62 @@ def test_serve_runs_gunicorn_with_static_files_in_production_mode(database, tmp_
             for part in body.split('href="')
             if part.split('"')[0].endswith(".css")
         )
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{css}", timeout=5) as response:
-            assert response.headers["Content-Type"].startswith("text/css")
-            assert len(response.read()) > 1000
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        status, stylesheet, headers = fetch(f"http://127.0.0.1:{port}{css}")
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/css")
+    assert len(stylesheet) > 1000
+
+
+DEBUG_REFUSED = (
+    "error: DEBUG is on (it is unless DEBUG=false): set DEBUG=false, SECRET_KEY and ALLOWED_HOSTS "
+    "to serve in production, or pass --debug to serve with DEBUG on.\n"
+)
+
+
+def bare_environment(tmp_path: Path, **variables: str) -> dict[str, str]:
+    """A fresh deployment's environment: PATH, HOME, a database file and `variables`, no DEBUG."""
+    return {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'ordito.sqlite3'}",
+        **variables,
+    }
+
+
+@pytest.mark.parametrize("debug", [None, "true", "1"])
+def test_serve_with_debug_on_and_no_debug_flag_refuses_to_start(debug, tmp_path):
+    environment = bare_environment(tmp_path, **({} if debug is None else {"DEBUG": debug}))
+    run = subprocess.run(
+        [COMMAND, "serve", "--bind", f"127.0.0.1:{free_port()}"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert (run.returncode, run.stderr, run.stdout) == (2, DEBUG_REFUSED, "")
+    assert not (tmp_path / "ordito.sqlite3").exists()  # it stopped before touching anything
+
+
+def test_serve_debug_flag_with_debug_false_is_refused_as_a_contradiction(tmp_path):
+    environment = bare_environment(
+        tmp_path,
+        DEBUG="false",
+        SECRET_KEY="a-test-secret-key-that-is-long-enough-for-django-checks-0123",
+    )
+    run = subprocess.run(
+        [COMMAND, "serve", "--debug"], capture_output=True, text=True, env=environment, timeout=60
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == "error: --debug asks for DEBUG on, but DEBUG=false: drop one of them.\n"
+
+
+def test_serve_debug_flag_starts_gunicorn_with_debug_on(tmp_path):
+    port = free_port()
+    command = [COMMAND, "serve", "--debug", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    command.append("--no-collectstatic")
+    url = f"http://127.0.0.1:{port}/no-such-page/"
+    with serving(command, bare_environment(tmp_path), url) as (status, body, _):
+        pass
+    # Only DEBUG's technical 404 page names the URLconf it searched.
+    assert status == 404
+    assert "Using the URLconf defined in" in body and "ordito.urls" in body

@@ -100,7 +100,8 @@ def import_plan(file: Path, dry_run: bool) -> None:
     Every record is checked before anything is written; if one is wrong, nothing is written and
     every problem is listed with its place in the file. Records are matched by their keys and
     codes, so importing the same file again changes nothing. The report goes to standard output
-    as JSON; a one-line summary to standard error.
+    as JSON, a one-line summary to standard error; when the file is refused, only the problems
+    are printed, on standard error.
 
     \b
     Example:
@@ -117,9 +118,10 @@ def import_plan(file: Path, dry_run: bool) -> None:
             report = plan_import_file(path=file, dry_run=dry_run)
     except DatabaseError as error:
         fail(1, f"{file}: the database failed: {error}")
-    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    for problem in report.problems:
-        click.echo(f"error: {file}: {problem}", err=True)
     if report.problems:
+        # All or nothing: nothing was imported, so there is no report, only the problems.
+        for problem in report.problems:
+            click.echo(f"error: {file}: {problem}", err=True)
         sys.exit(2)
+    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     click.echo(f"{file}: {report.summary()}", err=True)

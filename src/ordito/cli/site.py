@@ -6,8 +6,26 @@ import sys
 import click
 
 
-def django_setup() -> None:
+def settings_load() -> None:
+    """Read the settings from the environment; a mistake there ends the command.
+
+    settings.py raises ImproperlyConfigured with one line naming the variable at fault (DEBUG off
+    without SECRET_KEY, a bad DATABASE_URL...): that line alone goes to stderr and the exit status
+    is 2, as for any bad input, instead of Django's traceback.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (reading one setting loads them all)
+    except ImproperlyConfigured as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(2) from None
+
+
+def django_setup() -> None:
+    settings_load()
     import django
 
     django.setup()
@@ -26,7 +44,7 @@ def manage(arguments: tuple[str, ...]) -> None:
       ordito manage migrate
       ordito manage createsuperuser
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ordito.settings")
+    settings_load()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ordito manage", *arguments])
@@ -82,15 +100,36 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 )
 @click.option("--threads", default=1, show_default=True, type=click.IntRange(1, 64))
 @click.option("--no-collectstatic", is_flag=True, help="Skip collecting static files.")
-def serve(bind: str, workers: int, threads: int, no_collectstatic: bool) -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Serve with DEBUG on, for development only. Without it, DEBUG=false is required.",
+)
+def serve(bind: str, workers: int, threads: int, no_collectstatic: bool, debug: bool) -> None:
     """Serve Ordito with gunicorn; whitenoise serves the static files.
 
-    Set DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment first.
+    Set DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment first: DEBUG is
+    on unless DEBUG=false, and this production server refuses to start with it on (its error
+    pages would show code and settings to anyone) unless --debug asks for it. `ordito demo` is the
+    development server.
 
     \b
     Example:
       DEBUG=false SECRET_KEY=... ALLOWED_HOSTS=plan.example.org ordito serve --bind 0.0.0.0:8000
     """
+    settings_load()
+    from django.conf import settings
+
+    if settings.DEBUG and not debug:
+        click.echo(
+            "error: DEBUG is on (it is unless DEBUG=false): set DEBUG=false, SECRET_KEY and "
+            "ALLOWED_HOSTS to serve in production, or pass --debug to serve with DEBUG on.",
+            err=True,
+        )
+        raise SystemExit(2)
+    if debug and not settings.DEBUG:
+        click.echo("error: --debug asks for DEBUG on, but DEBUG=false: drop one of them.", err=True)
+        raise SystemExit(2)
     django_setup()
     from django.core.management import call_command
 

@@ -1,0 +1,1 @@
+"""Benchmarks a newcomer can rerun: `make bench` runs them all (see benchmarks/run.py)."""
