@@ -361,7 +361,7 @@ def test_project_page_shows_everything_about_it(client, demo):
     assert "Prosegue A01 Passante ferroviario (un'azione del Primo piano strategico)" in text
     assert "Promotori Città di Torino Finanziatori Fondazione Esempio Esempio" in text
     assert "MOB 1 Rete del trasporto pubblico +3 lo serve fortemente" in text
-    assert "P003 Piste ciclabili — può iniziare 30 giorni dopo la sua fine" in text
+    assert "P003 Piste ciclabili Esempio — può iniziare 30 giorni dopo la sua fine" in text
 
 
 def test_project_lineage_links_to_the_previous_plans_action(client, demo):
