@@ -10,6 +10,7 @@ The OpenAPI document is at /api/v1/openapi.json and the interactive documentatio
 from ninja import NinjaAPI
 
 from ordito.api.errors import errors_install, unknown_paths
+from ordito.people.api import router as people_router
 from ordito.plans.api import router as plans_router
 
 api = NinjaAPI(
@@ -24,4 +25,5 @@ api = NinjaAPI(
 )
 errors_install(api)
 api.add_router("", plans_router)
+api.add_router("", people_router)
 api.add_router("", unknown_paths)  # last: it answers every path the others do not

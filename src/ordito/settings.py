@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "ordito.territory",
     "ordito.actors",
     "ordito.plans",
+    "ordito.people",
     "ordito.interop",
     "ordito.api",
     "ordito.web",
@@ -182,6 +183,13 @@ CACHES = {
         "KEY_PREFIX": f"ordito:{ORDITO_RELEASE}",
     }
 }
+
+# Permissions are named predicates (django-rules, people/rules.py) asked through has_perm.
+# ModelBackend first: it is the one that logs people in (and force_login picks the first).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "rules.permissions.ObjectPermissionBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

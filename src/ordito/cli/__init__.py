@@ -9,6 +9,7 @@ import click
 from ordito.cli.analyze import analyze
 from ordito.cli.plan_io import export, import_
 from ordito.cli.site import demo, manage, serve
+from ordito.cli.tokens import token
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,3 +24,4 @@ main.add_command(export)
 main.add_command(import_)
 main.add_command(manage)
 main.add_command(serve)
+main.add_command(token)

@@ -86,6 +86,12 @@ def everywhere(instance: models.Model) -> Q:
     return Q()
 
 
+def nowhere(instance: models.Model) -> Q:
+    """No holder: the row shows on no plan's cached pages (a person's tokens). Writing it raises
+    no version and costs no query (Django skips an UPDATE that can match no row)."""
+    return Q(pk__in=[])
+
+
 def holders_showing(instance: models.Model) -> QuerySet:
     """The holders whose pages show `instance`; call it before saving or deleting it.
 

@@ -1,0 +1,118 @@
+"""A person's profile, the roles they hold in plans, and their personal API tokens.
+
+The account itself (e-mail, password, second factor) is Django's user with django-allauth; a
+`Person` is what Ordito knows of them besides: what the public sees (the display name, never the
+e-mail), the language they read in, where they live.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ordito.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+
+DISPLAY_NAME_MAX_LENGTH = 80
+
+
+class Person(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE
+    )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=DISPLAY_NAME_MAX_LENGTH,
+        blank=True,
+        help_text=_("What others see of you on the site; your e-mail address is never shown."),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=LANGUAGES, default=DEFAULT_LANGUAGE
+    )
+    municipality = models.ForeignKey(
+        "territory.Municipality",
+        verbose_name=_("municipality where you live"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_example = models.BooleanField(_("example"), default=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        default_related_name = "person"
+
+    def __str__(self) -> str:
+        return self.display_name or _("Participant %(number)s") % {"number": self.user_id}
+
+
+class PlanRole(models.Model):
+    """A role (people/roles.py) a person holds in one plan."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="plan_roles",
+    )
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="roles_held"
+    )
+    role = models.CharField(_("role"), max_length=40)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role in a plan")
+        verbose_name_plural = _("roles in plans")
+        ordering = ["plan", "role", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "plan", "role"],
+                name="plan_role_unique",
+                violation_error_message=_("This person already holds this role in this plan."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} @ {self.plan_id}: {self.user_id}"
+
+
+class ApiToken(models.Model):
+    """A personal access token for the REST API, sent as `Authorization: Bearer <token>`.
+
+    Only a SHA-256 digest of the token is stored: the token itself is shown once, when it is
+    created. A random token of 256 bits needs no slow hash (nothing can be guessed from its
+    digest), and its digest can be looked up by an index in one query.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(_("beginning of the token"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,43 @@
+"""The shapes of people in the API: the person calling it, and their tokens."""
+
+from datetime import datetime
+
+from ninja import Field, Schema
+
+from ordito.core.languages import LANGUAGE_CODES
+
+
+class RoleHeld(Schema):
+    plan: str = Field(description="The plan's slug.")
+    role: str
+
+
+class Me(Schema):
+    id: int
+    display_name: str
+    email: str
+    language: str = Field(description=f"One of {', '.join(LANGUAGE_CODES)}.")
+    roles: list[RoleHeld]
+    affiliations: list[dict] = Field(
+        description="The actors the person represents (confirmed affiliations)."
+    )
+
+
+class TokenIn(Schema):
+    name: str = Field(min_length=1, max_length=80, description="What the token is for.")
+    days: int = Field(90, ge=1, le=366, description="Days until it expires.")
+
+
+class TokenCreated(Schema):
+    id: int
+    name: str
+    token: str = Field(description="The token itself: shown this once, stored only as a hash.")
+    expires_at: datetime
+
+
+class TokenListed(Schema):
+    id: int
+    name: str
+    prefix: str = Field(description="The token's first characters, to recognise it.")
+    created_at: datetime
+    expires_at: datetime

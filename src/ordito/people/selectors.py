@@ -1,0 +1,44 @@
+"""Reads of people that pages, the API and the command line share."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ordito.people.models import ApiToken, PlanRole
+from ordito.people.tokens import token_digest, token_is_well_formed
+
+
+def plan_roles_of(*, user: AbstractBaseUser) -> QuerySet[PlanRole]:
+    """The roles `user` holds, with their plans, by plan and role."""
+    return PlanRole.objects.filter(user=user).select_related("plan").order_by("plan__slug", "role")
+
+
+def api_tokens_of(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
+    """`user`'s tokens that have not expired, the newest first."""
+    return ApiToken.objects.filter(user=user, expires_at__gt=timezone.now()).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def api_token_user(*, token: str) -> AbstractBaseUser | None:
+    """The active account a token belongs to, in one query; None for a malformed, unknown,
+    expired or revoked token, or one whose account is disabled."""
+    if not token_is_well_formed(token):
+        return None
+    row = (
+        ApiToken.objects.filter(
+            digest=token_digest(token), expires_at__gt=timezone.now(), user__is_active=True
+        )
+        .select_related("user")
+        .first()
+    )
+    return None if row is None else row.user
+
+
+def account_by_email(*, email: str) -> AbstractBaseUser | None:
+    """The one active account with this e-mail address (case-insensitive), or None."""
+    accounts = list(
+        get_user_model()._default_manager.filter(email__iexact=email.strip(), is_active=True)[:2]
+    )
+    return accounts[0] if len(accounts) == 1 else None
