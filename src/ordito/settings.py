@@ -113,6 +113,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "ordito.core",
     "ordito.territory",
     "ordito.actors",
@@ -168,6 +171,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 ORDITO_RELEASE = release()
+
+# Background work (Django's tasks API): in the database by default, which needs no other server
+# and works on SQLite; on Redis (RQ) when REDIS_URL is set. `ordito worker` runs the tasks.
+if os.environ.get("REDIS_URL"):
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 CACHES = {
     "default": {
         **(
@@ -261,7 +272,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get(
+# Every message goes through the task queue (core/mail.py); the worker sends it with the real
+# backend below.
+EMAIL_BACKEND = "ordito.core.mail.QueuedEmailBackend"
+ORDITO_MAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
@@ -274,6 +288,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ordito@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The domain of the Message-IDs given to queued mail: that of the sender's address.
+ORDITO_MAIL_DOMAIN = DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
 
 LOGGING = {
     "version": 1,

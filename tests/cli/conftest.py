@@ -12,8 +12,10 @@ import pytest
 ORDITO = Path(sys.executable).parent / "ordito"
 
 
-def run(*arguments: str, database: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "true"}
+def run(
+    *arguments: str, database: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "true", **(env or {})}
     return subprocess.run(
         [str(ORDITO), *arguments], capture_output=True, text=True, env=env, timeout=120
     )

@@ -10,6 +10,7 @@ from ordito.cli.analyze import analyze
 from ordito.cli.plan_io import export, import_
 from ordito.cli.site import demo, manage, serve
 from ordito.cli.tokens import token
+from ordito.cli.worker import worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +26,4 @@ main.add_command(import_)
 main.add_command(manage)
 main.add_command(serve)
 main.add_command(token)
+main.add_command(worker)

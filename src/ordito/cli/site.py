@@ -87,7 +87,15 @@ def demo(host: str, port: int, no_serve: bool) -> None:
         err=True,
     )
     if not no_serve:
-        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        from ordito.cli.worker import worker_start_beside
+
+        # The demo's e-mails (printed here by the console backend) go out through the worker.
+        background = worker_start_beside()
+        try:
+            call_command("runserver", f"{host}:{port}", use_reloader=False)
+        finally:
+            background.terminate()
+            background.wait(timeout=30)
 
 
 @click.command()
