@@ -288,6 +288,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ordito@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for the links of e-mails sent outside a request (by the worker).
+ORDITO_SITE_URL = os.environ.get("ORDITO_SITE_URL", "http://127.0.0.1:8000")
 # The domain of the Message-IDs given to queued mail: that of the sender's address.
 ORDITO_MAIL_DOMAIN = DEFAULT_FROM_EMAIL.rpartition("@")[2] or "localhost"
 

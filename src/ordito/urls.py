@@ -15,5 +15,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("ordito.web.urls")),
     path("", include("ordito.plans.urls")),
+    path("", include("ordito.people.urls")),
     prefix_default_language=False,
 )

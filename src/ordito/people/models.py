@@ -6,11 +6,15 @@ e-mail), the language they read in, where they live.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ordito.core.languages import DEFAULT_LANGUAGE, LANGUAGES
+from ordito.people.notifications import Delivery
+from ordito.people.roles import role_get
 
 DISPLAY_NAME_MAX_LENGTH = 80
 
@@ -87,6 +91,12 @@ class PlanRole(models.Model):
     def __str__(self) -> str:
         return f"{self.role} @ {self.plan_id}: {self.user_id}"
 
+    @property
+    def role_label(self) -> str:
+        """The role's name for people (people/roles.py), or its key if no app registers it."""
+        role = role_get(self.role)
+        return str(role.label) if role is not None else self.role
+
 
 class ApiToken(models.Model):
     """A personal access token for the REST API, sent as `Authorization: Bearer <token>`.
@@ -116,3 +126,57 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Notification(models.Model):
+    """Something the site tells one person, written in their language when it is created."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    message = models.TextField(_("message"), max_length=2000)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    about_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.message[:60]
+
+
+class NotificationSetting(models.Model):
+    """How a person wants one kind of notification delivered (people/notifications.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    delivery = models.CharField(_("delivery"), max_length=20, choices=Delivery)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_setting_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.delivery}"

@@ -1,11 +1,14 @@
 """Reads of people that pages, the API and the command line share."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from ordito.people.models import ApiToken, PlanRole
+from ordito.people.models import ApiToken, Notification, NotificationSetting, PlanRole
+from ordito.people.notifications import notification_kinds
 from ordito.people.tokens import token_digest, token_is_well_formed
 
 
@@ -42,3 +45,25 @@ def account_by_email(*, email: str) -> AbstractBaseUser | None:
         get_user_model()._default_manager.filter(email__iexact=email.strip(), is_active=True)[:2]
     )
     return accounts[0] if len(accounts) == 1 else None
+
+
+def notification_deliveries(*, users: Iterable[AbstractBaseUser]) -> dict[int, dict[str, str]]:
+    """How each of `users` receives each kind of notification: their choice, else the kind's
+    default; one query for all of them."""
+    users = list(users)
+    defaults = {kind.name: kind.default_delivery for kind in notification_kinds()}
+    chosen: dict[int, dict[str, str]] = {user.pk: dict(defaults) for user in users}
+    for user_id, kind, delivery in NotificationSetting.objects.filter(user__in=users).values_list(
+        "user_id", "kind", "delivery"
+    ):
+        chosen[user_id][kind] = delivery
+    return chosen
+
+
+def notifications_of(*, user: AbstractBaseUser) -> QuerySet[Notification]:
+    """`user`'s notifications, the newest first."""
+    return Notification.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def notifications_unread_count(*, user: AbstractBaseUser) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

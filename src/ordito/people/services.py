@@ -1,19 +1,32 @@
 """Every write to people: profiles, roles in plans, API tokens."""
 
 import unicodedata
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import models, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from ordito.core.records import Author, recorded_delete, upsert, validated_save
-from ordito.people.models import DISPLAY_NAME_MAX_LENGTH, ApiToken, Person, PlanRole
+from ordito.people.emails import notification_email
+from ordito.people.models import (
+    DISPLAY_NAME_MAX_LENGTH,
+    ApiToken,
+    Notification,
+    NotificationSetting,
+    Person,
+    PlanRole,
+)
+from ordito.people.notifications import ROLES, Delivery, notification_kind_get
 from ordito.people.roles import role_get
+from ordito.people.selectors import notification_deliveries
 from ordito.people.tokens import SHOWN_PREFIX_LENGTH, token_digest, token_new
 from ordito.plans.models import Plan
 
@@ -68,18 +81,43 @@ def plan_role_grant(
     *, plan: Plan, user: AbstractBaseUser, role: str, by: Author
 ) -> tuple[PlanRole, bool]:
     """Give `user` the `role` in `plan`; granting a role already held changes nothing."""
-    if role_get(role) is None:
+    definition = role_get(role)
+    if definition is None:
         raise ValidationError({"role": _("Choose one of the plan's roles.")})
     existing = PlanRole.objects.filter(plan=plan, user=user, role=role).first()
     if existing is not None:
         return existing, False
-    return validated_save(PlanRole(plan=plan, user=user, role=role, granted_by=by), by=by), True
+    held = validated_save(PlanRole(plan=plan, user=user, role=role, granted_by=by), by=by)
+    notify(
+        user=user,
+        kind=ROLES,
+        message=lambda: (
+            _("You now hold the role “%(role)s” in the plan “%(plan)s”.")
+            % {"role": definition.label, "plan": plan.title}
+        ),
+        link=plan.get_absolute_url,
+        about=plan,
+    )
+    return held, True
 
 
 @transaction.atomic
 def plan_role_revoke(*, plan: Plan, user: AbstractBaseUser, role: str, by: Author) -> bool:
     """Take `role` in `plan` away from `user`; return whether they held it."""
-    return recorded_delete(PlanRole, by=by, plan=plan, user=user, role=role)
+    held = recorded_delete(PlanRole, by=by, plan=plan, user=user, role=role)
+    definition = role_get(role)
+    if held and definition is not None:
+        notify(
+            user=user,
+            kind=ROLES,
+            message=lambda: (
+                _("You no longer hold the role “%(role)s” in the plan “%(plan)s”.")
+                % {"role": definition.label, "plan": plan.title}
+            ),
+            link=plan.get_absolute_url,
+            about=plan,
+        )
+    return held
 
 
 @transaction.atomic
@@ -111,3 +149,97 @@ def api_token_create(
 def api_token_revoke(*, user: AbstractBaseUser, token_id: int) -> bool:
     """Revoke (delete) one of `user`'s tokens; False when `user` has no token with that id."""
     return recorded_delete(ApiToken, by=user, pk=token_id, user=user)
+
+
+LINK_MAX_LENGTH = 500
+
+
+@transaction.atomic
+def notify(
+    *,
+    user: AbstractBaseUser,
+    kind: str,
+    message: Callable[[], str],
+    link: Callable[[], str] | None = None,
+    about: models.Model | None = None,
+) -> Notification:
+    """Tell `user` something: a notification on the site, and an e-mail at once when that is
+    how they receive this `kind` (people/notifications.py).
+
+    `message` and `link` are called in the person's language, so that each person reads the
+    notification, and follows its link, in their own. `link` gives a path of this site.
+    """
+    if notification_kind_get(kind) is None:
+        raise ValueError(f"Register the notification kind {kind!r} first.")
+    person = person_ensure(user=user)
+    with translation.override(person.language):
+        text = str(message())
+        path = link() if link is not None else ""
+    if path and (not path.startswith("/") or path.startswith("//") or len(path) > LINK_MAX_LENGTH):
+        raise ValueError(f"A notification links to a path of this site, not {path[:80]!r}.")
+    notification = Notification.objects.create(
+        user=user,
+        kind=kind,
+        message=text[:2000],
+        link=path,
+        about_type=ContentType.objects.get_for_model(about) if about is not None else None,
+        about_id=about.pk if about is not None else None,
+    )
+    delivery = notification_deliveries(users=[user])[user.pk].get(kind)
+    if delivery == Delivery.IMMEDIATE and user.email:
+        notification_email(person=person, notifications=[notification], digest=False).send()
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_read(*, user: AbstractBaseUser, ids: Iterable[int] | None = None) -> int:
+    """Mark `user`'s unread notifications (those of `ids`, or all) as read; return how many."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def notification_setting_set(*, user: AbstractBaseUser, kind: str, delivery: str) -> None:
+    """Choose how `user` receives notifications of `kind`."""
+    if notification_kind_get(kind) is None:
+        raise ValidationError({"kind": _("Choose a kind of notification.")})
+    if delivery not in Delivery.values:
+        raise ValidationError({"delivery": _("Choose how to receive it.")})
+    NotificationSetting.objects.update_or_create(
+        user=user, kind=kind, defaults={"delivery": delivery}
+    )
+
+
+@task()
+def notifications_digest_send() -> int:
+    """E-mail each person, in one message, the notifications they receive in the daily digest
+    and have neither read nor been sent yet; return how many e-mails went out. Running it twice
+    sends nothing the second time."""
+    with transaction.atomic():
+        pending = list(
+            Notification.objects.select_for_update()
+            .filter(emailed_at__isnull=True, read_at__isnull=True)
+            .select_related("user__person")
+            .order_by("user_id", "created_at", "pk")
+        )
+        deliveries = notification_deliveries(users={n.user for n in pending})
+        by_user: dict[int, list[Notification]] = defaultdict(list)
+        for notification in pending:
+            if deliveries[notification.user_id].get(notification.kind) == Delivery.DIGEST:
+                by_user[notification.user_id].append(notification)
+        sent = 0
+        for notifications in by_user.values():
+            user = notifications[0].user
+            if not user.email or not user.is_active:
+                continue
+            person = person_ensure(user=user)
+            notification_email(person=person, notifications=notifications, digest=True).send()
+            Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+                emailed_at=timezone.now()
+            )
+            sent += 1
+    return sent

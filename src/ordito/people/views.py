@@ -1,0 +1,119 @@
+""" "My area" (`/me/`): the person's profile, roles, tokens and notifications.
+
+Nobody sees another person's area: every page reads the logged-in person's own rows, and an id
+that is not theirs is not found (404).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ordito.people import selectors, services
+from ordito.people.forms import NotificationSettingsForm, ProfileForm, TokenForm
+
+NOTIFICATIONS_ON_MY_AREA = 5
+NOTIFICATIONS_PER_PAGE = 25
+
+
+def form_errors_from(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form's fields (or on the form when it names none)."""
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)
+
+
+def my_area_page(request: HttpRequest, **context) -> HttpResponse:
+    user = request.user
+    person = services.person_ensure(user=user)
+    context.setdefault(
+        "profile_form",
+        ProfileForm(
+            initial={
+                "display_name": person.display_name,
+                "language": person.language,
+                "municipality": person.municipality.istat_code if person.municipality else None,
+            }
+        ),
+    )
+    context.setdefault("token_form", TokenForm())
+    return render(
+        request,
+        "people/my_area.html",
+        {
+            "person": person,
+            "roles": selectors.plan_roles_of(user=user),
+            "tokens": selectors.api_tokens_of(user=user),
+            "notifications": selectors.notifications_of(user=user)[:NOTIFICATIONS_ON_MY_AREA],
+            **context,
+        },
+    )
+
+
+@login_required
+def my_area(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return my_area_page(request)
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        person = services.person_ensure(user=request.user)
+        try:
+            services.person_update(person=person, values=form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            form_errors_from(form, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("people:my_area")
+    return my_area_page(request, profile_form=form)
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, text = services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+            )
+        except ValidationError as error:
+            form_errors_from(form, error)
+        else:
+            # Shown on this page only: it is never stored, and reloading does not create another.
+            return my_area_page(request, new_token=text, new_token_row=token)
+    return my_area_page(request, token_form=form)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    if not services.api_token_revoke(user=request.user, token_id=pk):
+        raise Http404
+    messages.success(request, _("The token is revoked: it no longer opens the API."))
+    return redirect("people:my_area")
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        count = services.notifications_mark_read(user=request.user)
+        messages.success(request, _("Marked as read: %(count)d.") % {"count": count})
+        return redirect("people:notification_list")
+    notifications = selectors.notifications_of(user=request.user)
+    page = Paginator(notifications, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "people/notification_list.html", {"page": page})
+
+
+@login_required
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    deliveries = selectors.notification_deliveries(users=[request.user])[request.user.pk]
+    form = NotificationSettingsForm(request.POST or None, deliveries=deliveries)
+    if request.method == "POST" and form.is_valid():
+        for kind, delivery in form.cleaned_data.items():
+            services.notification_setting_set(user=request.user, kind=kind, delivery=delivery)
+        messages.success(request, _("Your choices are saved."))
+        return redirect("people:notification_settings")
+    return render(request, "people/notification_settings.html", {"form": form})
