@@ -8,9 +8,13 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from ordito.core.versions import content_register, nowhere
-        from ordito.people import rules  # noqa: F401  (registers the permissions)
+        from ordito.people import (
+            personal_parts,
+            rules,  # noqa: F401  (registers the permissions)
+        )
         from ordito.people.models import ApiToken, Person, PlanRole
 
         # None of these shows on a plan's cached pages (yet): writing them raises no version.
         for model in (Person, PlanRole, ApiToken):
             content_register(model, nowhere)
+        personal_parts.register()

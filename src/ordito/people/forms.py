@@ -53,3 +53,26 @@ class NotificationSettingsForm(AccessibleForm):
             self.fields[kind.name] = forms.ChoiceField(
                 label=kind.label, choices=Delivery.choices, initial=deliveries.get(kind.name)
             )
+
+
+class AccountDeleteForm(AccessibleForm):
+    """Deleting an account asks for the password again and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={**TEXT, "autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my personal data are deleted for good."),
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

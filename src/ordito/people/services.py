@@ -25,6 +25,7 @@ from ordito.people.models import (
     PlanRole,
 )
 from ordito.people.notifications import ROLES, Delivery, notification_kind_get
+from ordito.people.personal_data import personal_data_parts
 from ordito.people.roles import role_get
 from ordito.people.selectors import notification_deliveries
 from ordito.people.tokens import SHOWN_PREFIX_LENGTH, token_digest, token_new
@@ -243,3 +244,21 @@ def notifications_digest_send() -> int:
             )
             sent += 1
     return sent
+
+
+def personal_data_export(*, user: AbstractBaseUser) -> dict[str, Any]:
+    """Everything Ordito keeps about `user`, as JSON-ready data, one key per registered part."""
+    return {part.name: part.export(user) for part in personal_data_parts()}
+
+
+@transaction.atomic
+def account_delete(*, user: AbstractBaseUser) -> None:
+    """Erase `user`'s personal data at once, every registered part, then the account itself.
+
+    What they wrote in public stays, attributed to a former participant (each app detaches it in
+    its `erase`); the history of plan content keeps no personal field, only an account id that no
+    longer leads to anyone.
+    """
+    for part in personal_data_parts():
+        part.erase(user)
+    user.delete()

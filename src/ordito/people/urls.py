@@ -12,4 +12,6 @@ urlpatterns = [
     path("me/tokens/<dbid:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("me/notifications/", views.notification_list, name="notification_list"),
     path("me/notifications/settings/", views.notification_settings, name="notification_settings"),
+    path("me/data/", views.personal_data_download, name="personal_data_download"),
+    path("me/delete/", views.account_delete, name="account_delete"),
 ]

@@ -4,17 +4,26 @@ Nobody sees another person's area: every page reads the logged-in person's own r
 that is not theirs is not found (404).
 """
 
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ordito.people import selectors, services
-from ordito.people.forms import NotificationSettingsForm, ProfileForm, TokenForm
+from ordito.people.forms import (
+    AccountDeleteForm,
+    NotificationSettingsForm,
+    ProfileForm,
+    TokenForm,
+)
 
 NOTIFICATIONS_ON_MY_AREA = 5
 NOTIFICATIONS_PER_PAGE = 25
@@ -117,3 +126,27 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your choices are saved."))
         return redirect("people:notification_settings")
     return render(request, "people/notification_settings.html", {"form": form})
+
+
+@login_required
+def personal_data_download(request: HttpRequest) -> HttpResponse:
+    """Everything Ordito keeps about the person, as a JSON file."""
+    data = services.personal_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="ordito-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account and your personal data are deleted."))
+        return redirect("web:home")
+    return render(request, "people/account_delete.html", {"form": form})

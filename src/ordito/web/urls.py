@@ -8,4 +8,5 @@ from ordito.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -1,4 +1,4 @@
-"""The pages no single app owns: the home page."""
+"""The pages no single app owns: the home page, the privacy notice."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,3 +13,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if plan is None:
         return render(request, "plans/plan_list.html", {"plans": plans.plan_list()})
     return render(request, "plans/plan_detail.html", {**plan_overview(plan), "is_home": True})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What Ordito keeps about people, why, for how long, and how they get it or erase it."""
+    return render(request, "web/privacy.html")

@@ -1,0 +1,108 @@
+"""A person downloads everything kept about them, and deleting the account leaves no personal
+field behind (the test reads the database)."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+
+from ordito.people import services
+from ordito.people.models import ApiToken, Notification, Person, PlanRole
+from tests.people.factories import PersonFactory
+from tests.plans.factories import PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET_EMAIL = "segreta.persona@example.org"
+SECRET_NAME = "Persona Segretissima"
+
+
+@pytest.fixture
+def someone(client):
+    person = PersonFactory(display_name=SECRET_NAME, user__email=SECRET_EMAIL, language="en")
+    plan = PlanFactory(slug="torino-2006")
+    services.plan_role_grant(plan=plan, user=person.user, role="analyst", by=None)
+    services.api_token_create(user=person.user, name="my script")
+    client.force_login(person.user)
+    return person
+
+
+def test_download_my_data_holds_every_part(client, someone):
+    response = client.get("/en/me/data/")
+    assert response["Content-Disposition"] == 'attachment; filename="ordito-my-data.json"'
+    data = json.loads(response.content)
+    assert set(data) >= {"account", "profile", "roles", "api_tokens", "notifications"}
+    assert data["account"]["email"] == SECRET_EMAIL
+    assert data["profile"]["display_name"] == SECRET_NAME
+    assert [(r["plan"], r["role"]) for r in data["roles"]] == [("torino-2006", "analyst")]
+    assert [t["name"] for t in data["api_tokens"]] == ["my script"]
+    assert "digest" not in json.dumps(data["api_tokens"])
+    assert len(data["notifications"]["received"]) == 1
+
+
+def test_one_cannot_download_another_persons_data(client, someone):
+    other = PersonFactory(display_name="Altra Persona")
+    client.force_login(other.user)
+    data = json.loads(client.get("/me/data/").content)
+    assert SECRET_NAME not in json.dumps(data) and SECRET_EMAIL not in json.dumps(data)
+
+
+def all_text_in_the_database() -> str:
+    """Every text column of every table, as one string."""
+    chunks = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            columns = [
+                column.name
+                for column in connection.introspection.get_table_description(cursor, table)
+            ]
+            quoted = ", ".join(connection.ops.quote_name(name) for name in columns)
+            cursor.execute(f"SELECT {quoted} FROM {connection.ops.quote_name(table)}")
+            chunks.extend(str(value) for row in cursor.fetchall() for value in row)
+    return "\n".join(chunks)
+
+
+def test_deleting_the_account_leaves_no_personal_field(client, someone):
+    assert SECRET_EMAIL in all_text_in_the_database()
+    response = client.post(
+        "/en/me/delete/", {"password": "a-long-enough-password", "confirm": "on"}
+    )
+    assert response.status_code == 302
+    text = all_text_in_the_database()
+    assert SECRET_EMAIL not in text and SECRET_NAME not in text and "my script" not in text
+    assert not get_user_model().objects.filter(pk=someone.user_id).exists()
+    for model in (Person, PlanRole, ApiToken, Notification):
+        assert not model.objects.exists()
+    assert not PlanRole.history.filter(user_id=someone.user_id).exists()
+    # Logged out.
+    assert client.get("/me/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"password": "wrong", "confirm": "on"},
+        {"password": "a-long-enough-password"},
+        {},
+        {"password": "x" * 10000, "confirm": "on"},
+    ],
+)
+def test_deleting_needs_the_password_and_the_confirmation(client, someone, data):
+    response = client.post("/en/me/delete/", data)
+    assert response.status_code == 200
+    assert Person.objects.filter(pk=someone.pk).exists()
+
+
+def test_deleting_refuses_a_post_without_csrf(someone):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(someone.user)
+    response = client.post("/me/delete/", {"password": "a-long-enough-password", "confirm": "on"})
+    assert response.status_code == 403
+    assert Person.objects.filter(pk=someone.pk).exists()
+
+
+def test_privacy_page_says_what_is_kept(client):
+    text = client.get("/en/privacy/").content.decode()
+    assert "Former participant" in text and "JSON" in text
