@@ -9,6 +9,7 @@ API and the services refuse a bad list on `example_fields`), and the importer ru
 list before anything is written, reporting each fault at the path of the item.
 """
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,8 +38,11 @@ QUOTED_LENGTH = 40
 
 
 def quoted(value: Any) -> str:
-    text = str(value)
-    return f'"{text[:QUOTED_LENGTH]}…"' if len(text) > QUOTED_LENGTH else f'"{text}"'
+    """A name as a message shows it: a string in quotes, anything else as JSON; cut when long."""
+    if isinstance(value, str):
+        return f'"{value[:QUOTED_LENGTH]}…"' if len(value) > QUOTED_LENGTH else f'"{value}"'
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return f"{text[:QUOTED_LENGTH]}…" if len(text) > QUOTED_LENGTH else text
 
 
 def example_fields_problems(names: Sequence[Any]) -> list[tuple[int, str]]:
