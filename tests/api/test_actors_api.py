@@ -110,9 +110,9 @@ def test_actor_get_gives_the_actor_with_roles_in_projects(client, demo):
         "member_until": None,
         # By project, then by role: the partner's role in P002 was added after the promoter's.
         "roles": [
-            {"role": "funder", "project": metro},
-            {"role": "partner", "project": incubator},
-            {"role": "promoter", "project": incubator},
+            {"role": "funder", "project": metro, "is_example": False},
+            {"role": "partner", "project": incubator, "is_example": False},
+            {"role": "promoter", "project": incubator, "is_example": False},
         ],
         "is_example": True,
     }

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 
 from ordito.api.languages import Language
-from ordito.plans import selectors
+from ordito.plans import selectors, services
 from ordito.plans.models import Project
 from ordito.plans.schemas import ProjectSort
 from tests.actors.factories import ProjectRoleFactory
@@ -195,6 +195,7 @@ def test_project_list_gives_summaries_by_code(client, demo):
             }
         ],
         "is_example": True,
+        "example_fields": [],
     }
     # The foundation is P002's promoter and its partner too: promoters name it once.
     assert [actor["key"] for actor in body["items"][1]["promoters"]] == ["fondazione-esempio"]
@@ -319,6 +320,7 @@ def test_project_get_gives_everything(client, demo):
                     "title": "Rete del trasporto pubblico",
                 },
                 "strength": 3,
+                "is_example": False,
             },
         ],
         "dependencies": [
@@ -329,6 +331,7 @@ def test_project_get_gives_everything(client, demo):
                     "title": "Piste ciclabili",
                 },
                 "lag_days": 30,
+                "is_example": False,
             }
         ],
         "roles": [
@@ -340,6 +343,7 @@ def test_project_get_gives_everything(client, demo):
                     "name": "Fondazione Esempio",
                     "kind": "bank_foundation",
                 },
+                "is_example": False,
             },
             {
                 "role": "promoter",
@@ -349,6 +353,7 @@ def test_project_get_gives_everything(client, demo):
                     "name": "Città di Torino",
                     "kind": "municipality",
                 },
+                "is_example": False,
             },
         ],
         "municipality": {"istat_code": "001272", "name": "Torino"},
@@ -360,6 +365,7 @@ def test_project_get_gives_everything(client, demo):
         "actual_start": None,
         "actual_end": None,
         "is_example": True,
+        "example_fields": [],
         "carried_over_from": {
             "id": demo.old_action.pk,
             "code": "A01",
@@ -381,6 +387,7 @@ def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client,
                 "title": "Rete del trasporto pubblico",
             },
             "strength": -2,
+            "is_example": False,
         },
         {
             "objective": {
@@ -389,6 +396,7 @@ def test_project_get_gives_objectives_in_plan_order_with_signed_strength(client,
                 "title": "Imprese innovative",
             },
             "strength": 1,
+            "is_example": False,
         },
     ]
 
@@ -406,6 +414,7 @@ def test_project_get_gives_dependencies_with_their_lag(client, demo):
                 "title": "Piste ciclabili",
             },
             "lag_days": 30,
+            "is_example": False,
         }
     ]
     assert depended_on["dependencies"] == []
@@ -414,6 +423,24 @@ def test_project_get_gives_dependencies_with_their_lag(client, demo):
         depended_on["longitude"],
         depended_on["carried_over_from"],
     ) == (None, None, None)
+
+
+def test_project_get_names_the_invented_facts_and_links_of_a_real_project(client, demo):
+    # P002 is real (is_example false); say its budget and one contribution are invented.
+    project = demo.other_project
+    services.project_save(
+        by=None, plan=project.plan, code=project.code, values={"example_fields": ["budget_eur"]}
+    )
+    services.contribution_set(
+        by=None, project=project, objective=demo.other_objective, strength=1, is_example=True
+    )
+
+    body = client.get(f"/api/v1/projects/{project.pk}").json()
+    listed = client.get("/api/v1/plans/torino-2006/projects?q=P002").json()["items"]
+
+    assert (body["is_example"], body["example_fields"]) == (False, ["budget_eur"])
+    assert [link["is_example"] for link in body["objectives"]] == [False, True]
+    assert [(item["code"], item["example_fields"]) for item in listed] == [("P002", ["budget_eur"])]
 
 
 def test_project_get_unknown_id_answers_404_in_json(client, demo):

@@ -32,7 +32,7 @@ def test_import_plan_prints_the_report_and_a_summary(database, plan_file):
     report = json.loads(result.stdout)
     assert report["ok"] is True
     assert {kind: counts["created"] for kind, counts in report["counts"].items()} == DOCUMENT_COUNTS
-    assert result.stderr == f"{plan_file}: 23 created, 0 updated, 0 deleted, 0 unchanged\n"
+    assert result.stderr == f"{plan_file}: 25 created, 0 updated, 0 deleted, 0 unchanged\n"
     assert plan_slugs(database) == ["torino-2000", "torino-2006"]
 
 

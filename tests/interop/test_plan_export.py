@@ -95,17 +95,25 @@ def rich_plans(*, projects: int = 4) -> tuple[Plan, Plan]:
             actual_start=datetime.date(2007, 3, 1),
             carried_over_from=old_action if number == 1 else None,
             is_example=number % 2 == 0,
+            example_fields=[] if number % 2 == 0 else ["budget_eur", "actual_start"],
         )
         for number in range(projects, 0, -1)
     ]
     made.append(ProjectFactory(plan=plan, direction=None, code="A-01", kind="action"))
     for project in made[:-1]:
-        ContributionFactory(project=project, objective=second, strength=-2)
+        # A real project's invented links are flagged; an invented project's need no flag.
+        invented = not project.is_example
+        ContributionFactory(project=project, objective=second, strength=-2, is_example=invented)
         ContributionFactory(project=project, objective=first, strength=3)
-        ProjectRoleFactory(project=project, actor=actors[1], role="partner")
+        ProjectRoleFactory(project=project, actor=actors[1], role="partner", is_example=invented)
         ProjectRoleFactory(project=project, actor=actors[0], role="promoter")
     for dependent, prerequisite in itertools.pairwise(made):
-        DependencyFactory(project=dependent, depends_on=prerequisite, lag_days=15)
+        DependencyFactory(
+            project=dependent,
+            depends_on=prerequisite,
+            lag_days=15,
+            is_example=not dependent.is_example,
+        )
     ObjectiveInfluenceFactory(plan=plan, source=second, target=first, strength=3)
     ObjectiveInfluenceFactory(
         plan=plan, source=first, target=third, strength=0, is_potential=True, is_example=True
@@ -169,14 +177,16 @@ def test_plan_export_lists_come_in_the_documented_order():
     assert [project["code"] for project in data["projects"]] == ["A-01", "P01", "P02", "P03"]
     p01 = data["projects"][1]
     assert p01["contributions"] == [
-        {"objective": "MOB 2", "strength": -2},
-        {"objective": "MOB 1", "strength": 3},
+        {"objective": "MOB 2", "strength": -2, "is_example": True},
+        {"objective": "MOB 1", "strength": 3, "is_example": False},
     ]
     assert p01["roles"] == [
-        {"actor": "comune-torino", "role": "promoter"},
-        {"actor": "gtt", "role": "partner"},
+        {"actor": "comune-torino", "role": "promoter", "is_example": False},
+        {"actor": "gtt", "role": "partner", "is_example": True},
     ]
-    assert p01["dependencies"] == [{"project": "A-01", "lag_days": 15}]
+    assert p01["dependencies"] == [{"project": "A-01", "lag_days": 15, "is_example": True}]
+    assert (p01["is_example"], p01["example_fields"]) == (False, ["budget_eur", "actual_start"])
+    assert data["projects"][0]["example_fields"] == []
     assert (p01["budget_eur"], p01["latitude"], p01["planned_start"]) == (
         "12500000.50",
         45.0703,

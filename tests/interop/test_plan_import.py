@@ -51,7 +51,7 @@ def test_plan_import_valid_document_creates_every_record():
     assert metro.carried_over_from.plan.slug == "torino-2000"
     assert metro.is_example
     assert Dependency.objects.get(project=metro).lag_days == 30
-    assert set(ProjectRole.objects.values_list("actor__key", "role")) == {
+    assert set(metro.roles.values_list("actor__key", "role")) == {
         ("comune-torino", "promoter"),
         ("gtt", "partner"),
     }
@@ -89,6 +89,41 @@ def test_plan_import_changed_title_updates_that_project_only():
     assert Project.objects.get(code="P02").title_en == "Rail link"
 
 
+def test_plan_import_stores_the_invented_facts_and_links():
+    report = plan_import(document=document())
+
+    assert report.ok, report.problems
+    rail = Project.objects.get(code="P02")
+    assert (rail.is_example, rail.example_fields) == (False, ["status", "budget_eur"])
+    assert set(ProjectRole.objects.values_list("project__code", "actor__key", "is_example")) == {
+        ("P01", "comune-torino", False),
+        ("P01", "gtt", False),
+        ("P02", "gtt", True),
+    }
+    assert set(Contribution.objects.values_list("project__code", "is_example")) == {
+        ("P01", False),
+        ("P02", True),
+    }
+    assert not Dependency.objects.get().is_example
+
+
+def test_plan_import_changed_example_flags_update_those_rows_only():
+    plan_import(document=document())
+    changed = document()
+    rail = changed["plans"][1]["projects"][1]
+    rail["example_fields"] = ["budget_eur"]
+    rail["roles"][0]["is_example"] = False
+    changed["plans"][1]["projects"][0]["dependencies"][0]["is_example"] = True
+
+    report = plan_import(document=changed)
+
+    updated = {kind: counts.updated for kind, counts in report.counts.items() if counts.updated}
+    assert updated == {"projects": 1, "roles": 1, "dependencies": 1}
+    assert Project.objects.get(code="P02").example_fields == ["budget_eur"]
+    assert not ProjectRole.objects.get(project__code="P02").is_example
+    assert Dependency.objects.get().is_example
+
+
 def test_plan_import_replaces_the_links_of_the_projects_it_lists():
     plan_import(document=document())
     plan = Plan.objects.get(slug="torino-2006")
@@ -106,8 +141,13 @@ def test_plan_import_replaces_the_links_of_the_projects_it_lists():
     assert report.ok
     deleted = {kind: counts.deleted for kind, counts in report.counts.items() if counts.deleted}
     assert deleted == {"contributions": 1, "dependencies": 1, "roles": 2}
-    assert list(Contribution.objects.values_list("objective__code", "strength")) == [("MOB 2", -1)]
-    assert list(ProjectRole.objects.values_list("actor__key", "role")) == [("gtt", "promoter")]
+    metro_links = {"project__code": "P01"}
+    assert list(
+        Contribution.objects.filter(**metro_links).values_list("objective__code", "strength")
+    ) == [("MOB 2", -1)]
+    assert list(ProjectRole.objects.filter(**metro_links).values_list("actor__key", "role")) == [
+        ("gtt", "promoter")
+    ]
     # The file is the truth for the projects it lists, not for the rest of the database: the
     # project it does not list keeps its dependency, and a matrix keeps the cells it omits.
     assert list(Dependency.objects.values_list("project__code", "depends_on__code")) == [
@@ -308,6 +348,82 @@ BAD_DOCUMENTS = [
         id="one-megabyte-title",
     ),
     pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=["status", "budget"]),
+        "plans[1].projects[1].example_fields[1]",
+        '"budget" is not a field of a project whose value can be marked as an example; use '
+        "kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="example-fields-unknown-name",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=["status", "status"]),
+        "plans[1].projects[1].example_fields[1]",
+        '"status" is listed twice.',
+        id="example-fields-duplicate",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields="status"),
+        "plans[1].projects[1].example_fields",
+        'expected a list, found "status"',
+        id="example-fields-not-a-list",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=[None]),
+        "plans[1].projects[1].example_fields[0]",
+        "null is not a field of a project whose value can be marked as an example; use "
+        "kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="example-fields-missing-name",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=["x" * 1024 * 1024]),
+        "plans[1].projects[1].example_fields[0]",
+        f'"{"x" * 40}…" is not a field of a project whose value can be marked as an example; '
+        "use kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="example-fields-one-megabyte-name",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=[{"$where": "1"}]),
+        "plans[1].projects[1].example_fields[0]",
+        '{"$where": "1"} is not a field of a project whose value can be marked as an example; '
+        "use kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="example-fields-hostile-mapping",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1].update(example_fields=["code"]),
+        "plans[1].projects[1].example_fields[0]",
+        '"code" is not a field of a project whose value can be marked as an example; use '
+        "kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="example-fields-identity",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1]["roles"][0].update(is_example="yes"),
+        "plans[1].projects[1].roles[0].is_example",
+        'expected true or false, found "yes"',
+        id="role-is-example-not-boolean",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][1]["contributions"][0].update(is_example=1),
+        "plans[1].projects[1].contributions[0].is_example",
+        "expected true or false, found 1",
+        id="contribution-is-example-not-boolean",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][0]["dependencies"][0].update(is_example=[True]),
+        "plans[1].projects[0].dependencies[0].is_example",
+        "expected true or false, found a list",
+        id="dependency-is-example-not-boolean",
+    ),
+    pytest.param(
+        lambda d: d["plans"][1]["projects"][0]["dependencies"][0].update(example=True),
+        "plans[1].projects[0].dependencies[0].example",
+        "unknown field",
+        id="dependency-misspelt-flag",
+    ),
+    pytest.param(
         lambda d: d["plans"][1].update(slug="Torino 2006"),
         "plans[1].slug",
         "expected lowercase letters, digits and single hyphens, at most 60 characters (such as "
@@ -503,4 +619,4 @@ def test_plan_import_names_an_actor_already_in_the_database():
     report = plan_import(document=only_plan)
 
     assert report.ok, report.problems
-    assert ProjectRole.objects.filter(actor__key="gtt").count() == 1
+    assert ProjectRole.objects.filter(actor__key="gtt").count() == 2

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from ordito.plans import services
-from ordito.plans.models import Contribution, Dependency, Plan, Project
+from ordito.plans.models import Contribution, Dependency, Plan, Project, ProjectRole
+from tests.actors.factories import ActorFactory
 from tests.plans.factories import (
     DirectionFactory,
     MetaObjectiveFactory,
@@ -146,6 +147,91 @@ def test_project_save_records_the_author_in_history():
     record = project.history.get()
     assert record.history_user == user
     assert (record.title_it, record.title_en) == ("X", "Y")
+
+
+def test_project_save_example_fields_are_stored_and_written_once():
+    direction = DirectionFactory()
+    values = {"title_it": "Passante", "example_fields": ["budget_eur", "planned_start"]}
+
+    project, written = services.project_save(by=None, plan=direction.plan, code="P1", values=values)
+    _, written_again = services.project_save(by=None, plan=direction.plan, code="P1", values=values)
+
+    project.refresh_from_db()
+    assert (written, written_again) == (True, False)
+    assert project.example_fields == ["budget_eur", "planned_start"]
+    assert not project.is_example
+    assert project.history.get().example_fields == ["budget_eur", "planned_start"]
+
+
+BAD_EXAMPLE_FIELDS = [
+    pytest.param(
+        ["budget"],
+        '"budget" is not a field of a project whose value can be marked as an example; use '
+        "kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="unknown-name",
+    ),
+    pytest.param(
+        ["title_it"],
+        '"title_it" is not a field of a project whose value can be marked as an example; use '
+        "kind, description, status, municipality, latitude, longitude, budget_eur, "
+        "planned_start, planned_end, actual_start, actual_end, carried_over_from.",
+        id="identifying-field",
+    ),
+    pytest.param(["status", "budget_eur", "status"], '"status" is listed twice.', id="duplicate"),
+    pytest.param("budget_eur", "Give a list of field names.", id="not-a-list"),
+    pytest.param({"budget_eur": True}, "Give a list of field names.", id="a-mapping"),
+    pytest.param(
+        ["<script>" + "x" * 10_000],
+        '"<script>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is not a field of a project whose value can '
+        "be marked as an example; use kind, description, status, municipality, latitude, "
+        "longitude, budget_eur, planned_start, planned_end, actual_start, actual_end, "
+        "carried_over_from.",
+        id="hostile-oversized-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("example_fields", "message"), BAD_EXAMPLE_FIELDS)
+def test_project_save_bad_example_fields_are_refused_naming_example_fields(example_fields, message):
+    direction = DirectionFactory()
+    with pytest.raises(ValidationError) as caught:
+        services.project_save(
+            by=None,
+            plan=direction.plan,
+            code="P1",
+            values={"title_it": "X", "example_fields": example_fields},
+        )
+    assert message_of(caught.value, "example_fields") == message
+    assert not Project.objects.exists()
+
+
+def test_link_services_store_is_example_and_update_it():
+    project = ProjectFactory()
+    prerequisite = ProjectFactory(direction=project.direction)
+    objective = ObjectiveFactory(direction=project.direction)
+    actor = ActorFactory()
+
+    contribution, _ = services.contribution_set(
+        by=None, project=project, objective=objective, strength=2, is_example=True
+    )
+    dependency, _ = services.dependency_add(
+        by=None, project=project, depends_on=prerequisite, is_example=True
+    )
+    role, _ = services.project_role_add(
+        by=None, actor=actor, project=project, role="promoter", is_example=True
+    )
+    assert (contribution.is_example, dependency.is_example, role.is_example) == (True, True, True)
+
+    _, written = services.project_role_add(by=None, actor=actor, project=project, role="promoter")
+    services.contribution_set(by=None, project=project, objective=objective, strength=2)
+    services.dependency_add(by=None, project=project, depends_on=prerequisite)
+
+    assert written
+    assert not ProjectRole.objects.get().is_example
+    assert not Contribution.objects.get().is_example
+    assert not Dependency.objects.get().is_example
+    assert ProjectRole.history.count() == 2
 
 
 def test_contribution_set_strength_zero_or_out_of_range_is_refused():

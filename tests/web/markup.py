@@ -26,6 +26,7 @@ class Element:
     attrs: dict[str, str]
     parent: "Element | None" = None
     children: list["Element"] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # the text directly inside, between children
 
     @property
     def classes(self) -> set[str]:
@@ -44,6 +45,11 @@ class Element:
             if not stop(child):
                 yield from child.descendants(stop=stop)
 
+    def text(self) -> str:
+        """Every text inside, in order, whitespace collapsed (children's texts at the end)."""
+        parts = [*self.texts, *(child.text() for child in self.children)]
+        return " ".join(" ".join(parts).split())
+
 
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
@@ -59,6 +65,9 @@ class _TreeBuilder(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.current.children.append(Element(tag, dict(attrs), parent=self.current))
+
+    def handle_data(self, data: str) -> None:
+        self.current.texts.append(data)
 
     def handle_endtag(self, tag: str) -> None:
         node = self.current

@@ -213,16 +213,25 @@ def project_data(project: Project, rank: dict[int, int]) -> dict[str, Any]:
         "actual_end": iso(project.actual_end),
         "carried_over_from": {"plan": origin.plan.slug, "code": origin.code} if origin else None,
         "is_example": project.is_example,
+        "example_fields": list(project.example_fields),
         "contributions": [
-            {"objective": link.objective.code, "strength": link.strength}
+            {
+                "objective": link.objective.code,
+                "strength": link.strength,
+                "is_example": link.is_example,
+            }
             for link in sorted(project.contributions.all(), key=lambda c: rank[c.objective_id])
         ],
         "dependencies": [
-            {"project": link.depends_on.code, "lag_days": link.lag_days}
+            {
+                "project": link.depends_on.code,
+                "lag_days": link.lag_days,
+                "is_example": link.is_example,
+            }
             for link in sorted(project.dependencies.all(), key=lambda d: d.depends_on.code)
         ],
         "roles": [
-            {"actor": link.actor.key, "role": str(link.role)}
+            {"actor": link.actor.key, "role": str(link.role), "is_example": link.is_example}
             for link in sorted(project.roles.all(), key=lambda r: (ROLE_ORDER[r.role], r.actor.key))
         ],
     }

@@ -23,6 +23,7 @@ from ordito.interop.plan_records import (
 )
 from ordito.interop.plan_references import Existing, references_check
 from ordito.interop.report import Problem
+from ordito.plans.example_facts import example_fields_problems
 from ordito.plans.models import (
     Direction,
     MetaObjective,
@@ -251,7 +252,7 @@ def objective_read(reader: RecordReader) -> PartRecord:
 PROJECT_FIELDS = (
     "code", "kind", "title", "description", "status", "direction", "municipality", "latitude",
     "longitude", "budget_eur", "planned_start", "planned_end", "actual_start", "actual_end",
-    "carried_over_from", "is_example", "contributions", "dependencies", "roles",
+    "carried_over_from", "is_example", "example_fields", "contributions", "dependencies", "roles",
 )  # fmt: skip
 
 
@@ -271,6 +272,7 @@ def project_read(reader: RecordReader) -> ProjectRecord:
         ),
         **{name: reader.date(name) for name in DATE_FIELDS},
         "is_example": reader.boolean("is_example"),
+        "example_fields": example_fields_read(reader),
     }
     for start, end in (("planned_start", "planned_end"), ("actual_start", "actual_end")):
         if values[start] is not None and values[end] is not None and values[end] < values[start]:
@@ -285,14 +287,25 @@ def project_read(reader: RecordReader) -> ProjectRecord:
         municipality=reader.istat_code("municipality"),
         carried_over_from=lineage_read(reader),
         contributions=children(
-            reader, "contributions", ("objective", "strength"), contribution_read
+            reader, "contributions", ("objective", "strength", "is_example"), contribution_read
         ),
-        dependencies=children(reader, "dependencies", ("project", "lag_days"), dependency_read),
-        roles=children(reader, "roles", ("actor", "role"), role_read),
+        dependencies=children(
+            reader, "dependencies", ("project", "lag_days", "is_example"), dependency_read
+        ),
+        roles=children(reader, "roles", ("actor", "role", "is_example"), role_read),
     )
 
 
 DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
+
+
+def example_fields_read(reader: RecordReader) -> list[str]:
+    """`example_fields`: the names of the project's fields whose values are invented."""
+    names = [name for _, name in reader.items("example_fields")]
+    faults = example_fields_problems(names)
+    for index, message in faults:
+        reader.error(f"example_fields[{index}]", message)
+    return [] if faults else names
 
 
 def lineage_read(reader: RecordReader) -> tuple[str | None, str | None] | None:
@@ -318,7 +331,9 @@ def contribution_read(reader: RecordReader) -> LinkRecord:
             f"expected an integer from {low} to {high} other than 0, found {describe(strength)}",
         )
     return LinkRecord(
-        path=reader.path, target=reader.code("objective"), values={"strength": strength}
+        path=reader.path,
+        target=reader.code("objective"),
+        values={"strength": strength, "is_example": reader.boolean("is_example")},
     )
 
 
@@ -326,7 +341,10 @@ def dependency_read(reader: RecordReader) -> LinkRecord:
     return LinkRecord(
         path=reader.path,
         target=reader.code("project"),
-        values={"lag_days": reader.integer("lag_days", low=0, high=MAX_LAG_DAYS, default=0)},
+        values={
+            "lag_days": reader.integer("lag_days", low=0, high=MAX_LAG_DAYS, default=0),
+            "is_example": reader.boolean("is_example"),
+        },
     )
 
 
@@ -334,7 +352,10 @@ def role_read(reader: RecordReader) -> LinkRecord:
     return LinkRecord(
         path=reader.path,
         target=reader.slug("actor", max_length=max_length(Actor, "key")),
-        values={"role": reader.choice("role", choices=ProjectRole.Role.values)},
+        values={
+            "role": reader.choice("role", choices=ProjectRole.Role.values),
+            "is_example": reader.boolean("is_example"),
+        },
     )
 
 

@@ -303,7 +303,7 @@ class PlanPartsWriter:
                     "roles",
                     link.path,
                     row,
-                    unchanged=True,
+                    unchanged=row is not None and holds(row, link.values),
                     service=plan_services.project_role_add,
                     actor=self.writer.actors[link.target],
                     project=project,

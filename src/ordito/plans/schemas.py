@@ -14,10 +14,12 @@ from ninja import Field, Schema
 from ordito.actors.models import Actor
 from ordito.api.parameters import RowId, SearchText, absent_or_value
 from ordito.api.schemas import MunicipalityRef, choices_enum
+from ordito.plans.example_facts import EXAMPLE_FIELDS
 from ordito.plans.models import Contribution, Plan, Project, ProjectRole, ThematicArea
 from ordito.plans.selectors import PROJECT_SORTS, ActorFilters, ProjectFilters
 
 ProjectSort = Literal[tuple(PROJECT_SORTS)]
+ExampleField = Literal[EXAMPLE_FIELDS]
 
 PlanStatus = choices_enum("PlanStatus", Plan.Status)
 AreaKind = choices_enum("AreaKind", ThematicArea.Kind)
@@ -31,6 +33,13 @@ IstatCode = Annotated[str, Field(pattern=r"^[0-9]{6}$")]
 Budget = Annotated[str, Field(pattern=r"^[0-9]+\.[0-9]{2}$", description="Euro, two decimals.")]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
+ExampleFields = Annotated[
+    list[ExampleField],
+    Field(
+        description="For a real project (is_example false), the fields whose values are "
+        "invented for a demo."
+    ),
+]
 
 
 class PartRef(Schema):
@@ -119,6 +128,7 @@ class ProjectSummary(Schema):
     budget_eur: Budget | None
     promoters: list[ActorRef]
     is_example: bool
+    example_fields: ExampleFields
 
     @staticmethod
     def resolve_budget_eur(project) -> str | None:
@@ -132,6 +142,7 @@ class ProjectSummary(Schema):
 class ContributionOut(Schema):
     objective: PartRef
     strength: int = Field(ge=-3, le=3, description="From −3 (works against) to +3 (serves).")
+    is_example: bool
 
 
 class ProjectRef(Schema):
@@ -148,6 +159,7 @@ class ProjectRef(Schema):
 class DependencyOut(Schema):
     project: PartRef = Field(description="The project this one cannot start before.")
     lag_days: int = Field(ge=0)
+    is_example: bool
 
     @staticmethod
     def resolve_project(dependency) -> Project:
@@ -157,6 +169,7 @@ class DependencyOut(Schema):
 class RoleOut(Schema):
     role: RoleKind
     actor: ActorRef
+    is_example: bool
 
 
 class ProjectDetail(Schema):
@@ -180,6 +193,7 @@ class ProjectDetail(Schema):
     actual_start: date | None
     actual_end: date | None
     is_example: bool
+    example_fields: ExampleFields
     carried_over_from: ProjectRef | None = Field(
         description="The action of the previous plan this project continues."
     )
@@ -242,6 +256,7 @@ class ActorSummary(Schema):
 class ActorRoleOut(Schema):
     role: RoleKind
     project: ProjectRef
+    is_example: bool
 
 
 class ActorDetail(Schema):

@@ -63,6 +63,7 @@ PROJECT_FIELDS = (
     "actual_end",
     "carried_over_from",
     "is_example",
+    "example_fields",
 )
 
 
@@ -153,15 +154,20 @@ def project_save(
 
 @transaction.atomic
 def contribution_set(
-    *, by: Author, project: Project, objective: Objective, strength: int
+    *,
+    by: Author,
+    project: Project,
+    objective: Objective,
+    strength: int,
+    is_example: bool = False,
 ) -> tuple[Contribution, bool]:
     """Record that `project` serves `objective` with a signed strength (−3..+3, not 0)."""
     return upsert(
         Contribution,
         by=by,
         lookup={"project": project, "objective": objective},
-        values={"strength": strength},
-        allowed=("strength",),
+        values={"strength": strength, "is_example": is_example},
+        allowed=("strength", "is_example"),
     )
 
 
@@ -172,7 +178,12 @@ def contribution_remove(*, by: Author, project: Project, objective: Objective) -
 
 @transaction.atomic
 def dependency_add(
-    *, by: Author, project: Project, depends_on: Project, lag_days: int = 0
+    *,
+    by: Author,
+    project: Project,
+    depends_on: Project,
+    lag_days: int = 0,
+    is_example: bool = False,
 ) -> tuple[Dependency, bool]:
     """Record that `project` cannot start before `depends_on` is finished (plus `lag_days`)."""
     # Lock the plan so two concurrent edits cannot each add half of a cycle.
@@ -181,8 +192,8 @@ def dependency_add(
         Dependency,
         by=by,
         lookup={"project": project, "depends_on": depends_on},
-        values={"lag_days": lag_days},
-        allowed=("lag_days",),
+        values={"lag_days": lag_days, "is_example": is_example},
+        allowed=("lag_days", "is_example"),
     )
 
 
@@ -216,15 +227,15 @@ def objective_influence_set(
 
 @transaction.atomic
 def project_role_add(
-    *, by: Author, actor: Actor, project: Project, role: str
+    *, by: Author, actor: Actor, project: Project, role: str, is_example: bool = False
 ) -> tuple[ProjectRole, bool]:
     """Give `actor` a role (promoter, partner, funder, implementer) in `project`."""
     return upsert(
         ProjectRole,
         by=by,
         lookup={"actor": actor, "project": project, "role": role},
-        values={},
-        allowed=(),
+        values={"is_example": is_example},
+        allowed=("is_example",),
     )
 
 

@@ -26,6 +26,7 @@ class ProjectRole(models.Model):
     actor = models.ForeignKey(Actor, verbose_name=_("actor"), on_delete=models.CASCADE)
     project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE)
     role = models.CharField(_("role"), max_length=20, choices=Role)
+    is_example = models.BooleanField(_("example"), default=False)
     history = HistoricalRecords()
 
     class Meta:

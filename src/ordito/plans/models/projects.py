@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from ordito.plans import integrity
 from ordito.plans.codes import code_validator
+from ordito.plans.example_facts import example_fields_problems
 from ordito.plans.models.structure import Direction, Objective, Plan
 
 
@@ -90,6 +91,15 @@ class Project(models.Model):
         related_name="dependents",
     )
     is_example = models.BooleanField(_("example"), default=False)
+    example_fields = models.JSONField(
+        _("invented facts"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "For a real project, the fields whose values are invented for a demo, such as "
+            '["budget_eur", "planned_start"]; they are shown as examples.'
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
 
@@ -150,6 +160,11 @@ class Project(models.Model):
             raise ValidationError(
                 {"carried_over_from": _("Choose an action of this plan's previous plan.")}
             )
+        if not isinstance(self.example_fields, list):
+            raise ValidationError({"example_fields": _("Give a list of field names.")})
+        problems = example_fields_problems(self.example_fields)
+        if problems:
+            raise ValidationError({"example_fields": [message for _index, message in problems]})
 
 
 class Contribution(models.Model):
@@ -167,6 +182,7 @@ class Contribution(models.Model):
         validators=[MinValueValidator(-3), MaxValueValidator(3)],
         help_text=_("From −3 (works strongly against) to +3 (serves strongly); not 0."),
     )
+    is_example = models.BooleanField(_("example"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -208,6 +224,7 @@ class Dependency(models.Model):
     lag_days = models.PositiveIntegerField(
         _("lag (days)"), default=0, validators=[MaxValueValidator(36500)]
     )
+    is_example = models.BooleanField(_("example"), default=False)
     history = HistoricalRecords()
 
     class Meta:

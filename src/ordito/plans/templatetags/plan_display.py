@@ -1,4 +1,5 @@
-"""How plan content reads on the page: amounts in euro, signed strengths, actors by role."""
+"""How plan content reads on the page: amounts in euro, signed strengths, actors by role, invented
+facts."""
 
 from collections.abc import Iterable
 from decimal import Decimal
@@ -8,7 +9,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ordito.plans.models import ProjectRole
+from ordito.plans.models import Project, ProjectRole
 
 register = template.Library()
 
@@ -63,3 +64,12 @@ def by_role(roles: Iterable[ProjectRole]) -> list[tuple[str, list[ProjectRole]]]
     for role in roles:
         groups[role.role].append(role)
     return [(str(ROLE_HEADINGS[role]), members) for role, members in groups.items() if members]
+
+
+@register.filter
+def invented(project: Project, names: str) -> bool:
+    """Whether any of the fields `names` (separated by spaces) of a real project is invented.
+
+    One fact on the page can show several fields: "latitude longitude" are the coordinates.
+    """
+    return any(name in project.example_fields for name in names.split())
