@@ -13,6 +13,7 @@ urlpatterns = [
 # Italian pages live at /, English ones at /en/: each language has its own addresses.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
     path("", include("ordito.web.urls")),
     path("", include("ordito.plans.urls")),
     prefix_default_language=False,
