@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "ordito.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -223,6 +224,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ordito] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ordito"
+# Pages where staff must have a second factor (ordito/accounts/staff.py says how to add one).
+ACCOUNTS_STAFF_URL_NAMES = ["admin:*"]
 
 LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = list(CODED_LANGUAGES)
