@@ -131,6 +131,17 @@ def test_login_by_email_then_logout(client, person):
 def test_header_offers_log_in_and_sign_up_to_strangers(client, db):
     text = page_text(client.get("/en/"))
     assert "Log in" in text and "Sign up" in text and "Log out" not in text
+    text = page_text(client.get("/"))
+    assert "Accedi" in text and "Registrati" in text and "Esci" not in text
+
+
+def test_account_pages_speak_italian(client, person):
+    login(client, "anna@example.org")
+    text = page_text(client.get("/accounts/email/"))
+    assert "Il tuo account" in text and "Autenticazione a due fattori" in text
+    assert "Email attuale" in text and "Esci" in text
+    client.logout()
+    assert "Registrati" in page_text(client.get("/accounts/signup/"))
 
 
 # No enumeration: the answers differ only by the address typed in.
