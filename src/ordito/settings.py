@@ -206,7 +206,8 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_REDIRECT_URL = "web:home"  # a name: reversed in the language of the page
+LOGOUT_REDIRECT_URL = "web:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 # No username is asked for: allauth makes one up from the address, for Django's user model.
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
