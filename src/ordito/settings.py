@@ -121,9 +121,13 @@ INSTALLED_APPS = [
     "ordito.actors",
     "ordito.plans",
     "ordito.people",
+    "ordito.accounts",  # before allauth: its templates replace allauth's
     "ordito.interop",
     "ordito.api",
     "ordito.web",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +139,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "ordito.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -195,19 +201,47 @@ CACHES = {
     }
 }
 
-# Permissions are named predicates (django-rules, people/rules.py) asked through has_perm.
-# ModelBackend first: it is the one that logs people in (and force_login picks the first).
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "rules.permissions.ObjectPermissionBackend",
-]
-
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts (django-allauth): people sign up and log in with their e-mail address, which they must
+# confirm; the same answer comes whether an address is known or not; staff add a second factor
+# (ordito.accounts.middleware). Sessions are kept in the database (Django's default), so that
+# several app servers serve one site; allauth's rate limits count in the cache, Redis in
+# production (REDIS_URL).
+# ModelBackend first: force_login (tests) picks the first. Permissions are named predicates
+# (django-rules, people/rules.py) asked through has_perm.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "rules.permissions.ObjectPermissionBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "web:home"  # a name: reversed in the language of the page
+LOGOUT_REDIRECT_URL = "web:home"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username is asked for: allauth makes one up from the address, for Django's user model.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {
+    "signup": "ordito.accounts.forms.SignupForm",
+    "add_email": "ordito.accounts.forms.AddEmailForm",
+}
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True  # one address per person; a new one replaces it once confirmed
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # a notice when the password or the e-mail address changes
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Ordito] "
+# allauth's default limits (ACCOUNT_RATE_LIMITS), e.g. 5 failed logins per address in 5 minutes.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Ordito"
+# Pages where staff must have a second factor (ordito/accounts/staff.py says how to add one).
+ACCOUNTS_STAFF_URL_NAMES = ["admin:*"]
 
 LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = list(CODED_LANGUAGES)

@@ -1,10 +1,14 @@
 """The site's addresses: the API, the language switch, and each app's pages."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from ordito.api_v1 import api
+
+# The admin's own login form would skip allauth's second factor: send people to allauth's.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -13,6 +17,7 @@ urlpatterns = [
 # Italian pages live at /, English ones at /en/: each language has its own addresses.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
     path("", include("ordito.web.urls")),
     path("", include("ordito.plans.urls")),
     path("", include("ordito.people.urls")),

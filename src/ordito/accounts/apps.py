@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Sign-up, login, passwords, e-mail addresses and second factors, through django-allauth."""
+
+    name = "ordito.accounts"
