@@ -6,9 +6,6 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import translation
 
-# The browser fixtures of the site's tests: one chromium, tabs that record CSP refusals.
-from tests.web.conftest import chromium, new_page, screenshots  # noqa: F401
-
 PASSWORD = "a-long-and-unusual-passphrase-42"
 
 

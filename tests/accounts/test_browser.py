@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
 from tests.accounts.totp import totp_code
-from tests.web.conftest import csp_refusals
+from tests.conftest import csp_refusals
 from tests.web.test_accessibility import AXE_OPTIONS, BLOCKING, report
 
 pytestmark = pytest.mark.browser

@@ -138,7 +138,7 @@ def test_header_offers_log_in_and_sign_up_to_strangers(client, db):
 def test_account_pages_speak_italian(client, person):
     login(client, "anna@example.org")
     text = page_text(client.get("/accounts/email/"))
-    assert "Il tuo account" in text and "Autenticazione a due fattori" in text
+    assert "La mia area" in text and "Autenticazione a due fattori" in text
     assert "Email attuale" in text and "Esci" in text
     client.logout()
     assert "Registrati" in page_text(client.get("/accounts/signup/"))

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 # The session and its account; the person (in a savepoint: it is created on first use); the
 # municipalities of the profile's choice; the roles with their plans; the latest notifications;
-# the tokens. The same with 3 or with 100 of each.
-MY_AREA_QUERIES = 9
+# the tokens; the unread count of the header's bell. The same with 3 or with 100 of each.
+MY_AREA_QUERIES = 10
 
 
 @pytest.fixture
@@ -149,3 +149,15 @@ def test_notifications_list_and_mark_all_read(client, ana):
     client.post("/en/me/notifications/")
     assert not Notification.objects.filter(read_at__isnull=True).exists()
     assert "New" not in page_text(client.get("/en/me/notifications/"))
+
+
+def test_the_bell_counts_unread_notifications_and_links_to_them(client, ana):
+    for _ in range(2):
+        services.plan_role_grant(plan=PlanFactory(), user=ana.user, role="staff", by=None)
+    html = client.get("/en/").content.decode()
+    assert "Notifications: 2 unread" in html
+    assert 'href="/en/me/notifications/"' in html
+    services.notifications_mark_read(user=ana.user)
+    assert "Notifications: 0 unread" in client.get("/en/").content.decode()
+    client.logout()
+    assert "/me/notifications/" not in client.get("/en/").content.decode()

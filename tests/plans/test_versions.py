@@ -6,7 +6,6 @@ services, through the admin's forms and through the importer.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -296,13 +295,6 @@ def test_import_of_a_changed_title_raises_that_plan_only():
 
 # The admin saves through model forms: each test posts the real change form, built from the form
 # the admin itself renders, as a signed-in superuser.
-
-
-@pytest.fixture
-def staff_client(client):
-    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "x-password")
-    client.force_login(user)
-    return client
 
 
 def form_data(response) -> dict:

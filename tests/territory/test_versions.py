@@ -4,7 +4,6 @@ that changes nothing raises none. The territory registers its municipalities as 
 everywhere (territory/apps.py, core/versions.py), so it raises them without knowing the plans."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -74,13 +73,6 @@ def test_istat_load_of_a_province_with_no_municipality_writes_nothing(plans):
 
     assert Municipality.objects.count() == 0
     assert versions() == before
-
-
-@pytest.fixture
-def staff_client(client):
-    user = get_user_model().objects.create_superuser("staff", "staff@example.org", "x-password")
-    client.force_login(user)
-    return client
 
 
 def test_admin_change_of_a_municipality_raises_every_plan_version(staff_client, plans):

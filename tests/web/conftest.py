@@ -1,16 +1,12 @@
 """Fixtures for the public site's tests: an empty cache, browsers, page text. The sample plan is
 the `demo` fixture (tests/conftest.py)."""
 
-import os
 import re
-import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.utils import translation
-from playwright.sync_api import Page
 
 from tests.sample_plan import Demo, build_demo
 
@@ -65,74 +61,7 @@ def page_text(response) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-# Browser tests: one chromium for the whole session, driven through Playwright's sync API.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium, launched once; `playwright install` cannot run on these machines."""
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread, and Django refuses database
-    # calls from a thread with a running loop unless told that this is deliberate.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
 @pytest.fixture
 def live_demo(transactional_db, live_server) -> Demo:
     """The small plan, committed so that the live server's thread sees it."""
     return build_demo()
-
-
-@pytest.fixture
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
-
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-
-
-@pytest.fixture
-def new_page(chromium):
-    """A fresh browser tab at a given viewport that records Content-Security-Policy refusals."""
-    contexts = []
-
-    def open_page(viewport: str) -> Page:
-        context = chromium.new_context(viewport=VIEWPORTS[viewport], reduced_motion="reduce")
-        contexts.append(context)
-        page = context.new_page()
-        page.add_init_script(
-            "window.cspViolations = [];"
-            "document.addEventListener('securitypolicyviolation', (event) =>"
-            " window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));"
-        )
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def csp_refusals(page: Page) -> list[str]:
-    """What the Content-Security-Policy refused on the page, as "directive URI"."""
-    return page.evaluate("window.cspViolations")

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ordito.plans.models import Plan, Project
+from tests.conftest import VIEWPORTS, csp_refusals
 from tests.sample_plan import grow_plan
-from tests.web.conftest import VIEWPORTS, csp_refusals
 
 pytestmark = pytest.mark.browser
 

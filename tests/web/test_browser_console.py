@@ -7,7 +7,7 @@ every page logged a refusal.
 
 import pytest
 
-from tests.web.conftest import csp_refusals
+from tests.conftest import csp_refusals
 
 pytestmark = pytest.mark.browser
 

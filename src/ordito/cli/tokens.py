@@ -37,6 +37,7 @@ def token_create(email: str, name: str, days: int) -> None:
     """
     django_setup()
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
     from ordito.people.selectors import account_by_email
     from ordito.people.services import api_token_create
@@ -45,13 +46,10 @@ def token_create(email: str, name: str, days: int) -> None:
     if user is None:
         fail(2, f"no active account has the e-mail address {email!r}")
     try:
-        created, text = api_token_create(user=user, name=name, days=days)
+        with translation.override("en"):  # the command line speaks English, like its options
+            created, text = api_token_create(user=user, name=name, days=days)
     except ValidationError as error:
-        fail(
-            2,
-            "; ".join(
-                f"--{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
-            ),
-        )
+        problems = [f"--{key}: {' '.join(texts)}" for key, texts in error.message_dict.items()]
+        fail(2, "; ".join(problems))
     click.echo(text)
     click.echo(f"Token {created.name!r} expires on {created.expires_at:%Y-%m-%d}.", err=True)
