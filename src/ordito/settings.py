@@ -241,7 +241,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ordito"
 # Pages where staff must have a second factor (ordito/accounts/staff.py says how to add one).
-ACCOUNTS_STAFF_URL_NAMES = ["admin:*"]
+ACCOUNTS_STAFF_URL_NAMES = ["admin:*", "people:plan_roles"]
 
 LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = list(CODED_LANGUAGES)

@@ -25,8 +25,8 @@ class StaffSecondFactorMiddleware:
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or not needs_second_factor(request.user):
+        if match is None or not is_staff_page(match, view_func):
             return None
-        if not is_staff_page(match, view_func) or has_second_factor(request.user):
+        if not needs_second_factor(request.user) or has_second_factor(request.user):
             return None
         return HttpResponseRedirect(reverse("mfa_activate_totp"))

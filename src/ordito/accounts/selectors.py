@@ -3,6 +3,9 @@
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+from ordito.people.roles import STAFF
+from ordito.people.selectors import holds_role_anywhere
+
 
 def has_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Whether `user` has an authenticator app (TOTP) set up, so that logging in asks for its code.
@@ -16,5 +19,8 @@ def has_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def needs_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Whether `user` must use a second factor: staff and superusers must."""
-    return user.is_authenticated and (user.is_staff or user.is_superuser)
+    """Whether `user` must use a second factor: staff, superusers and the staff of a plan must
+    (a query only for the last)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or holds_role_anywhere(user=user, role=STAFF)

@@ -7,6 +7,7 @@ from ordito.core.forms import AccessibleForm
 from ordito.core.languages import LANGUAGES
 from ordito.people.models import DISPLAY_NAME_MAX_LENGTH
 from ordito.people.notifications import Delivery, notification_kinds
+from ordito.people.roles import roles
 from ordito.people.services import TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX, TOKEN_NAME_MAX_LENGTH
 from ordito.territory.selectors import municipality_list
 
@@ -76,3 +77,16 @@ class AccountDeleteForm(AccessibleForm):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class RoleGrantForm(AccessibleForm):
+    email = forms.EmailField(
+        label=_("E-mail address of the person"),
+        max_length=254,
+        widget=forms.EmailInput(attrs=TEXT),
+    )
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.name, role.label) for role in roles()]

@@ -67,3 +67,17 @@ def notifications_of(*, user: AbstractBaseUser) -> QuerySet[Notification]:
 
 def notifications_unread_count(*, user: AbstractBaseUser) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def plan_roles_in(*, plan) -> QuerySet[PlanRole]:
+    """Who holds which role in `plan`, with their accounts and profiles, by role and e-mail."""
+    return (
+        PlanRole.objects.filter(plan=plan)
+        .select_related("user__person")
+        .order_by("role", "user__email", "pk")
+    )
+
+
+def holds_role_anywhere(*, user: AbstractBaseUser, role: str) -> bool:
+    """Whether `user` holds `role` in any plan (one query)."""
+    return PlanRole.objects.filter(user=user, role=role).exists()

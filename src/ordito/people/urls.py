@@ -14,4 +14,5 @@ urlpatterns = [
     path("me/notifications/settings/", views.notification_settings, name="notification_settings"),
     path("me/data/", views.personal_data_download, name="personal_data_download"),
     path("me/delete/", views.account_delete, name="account_delete"),
+    path("p/<slug:plan_slug>/roles/", views.plan_roles, name="plan_roles"),
 ]

@@ -9,7 +9,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,8 +22,10 @@ from ordito.people.forms import (
     AccountDeleteForm,
     NotificationSettingsForm,
     ProfileForm,
+    RoleGrantForm,
     TokenForm,
 )
+from ordito.plans.views.lookups import plan_or_404
 
 NOTIFICATIONS_ON_MY_AREA = 5
 NOTIFICATIONS_PER_PAGE = 25
@@ -150,3 +152,41 @@ def account_delete(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your account and your personal data are deleted."))
         return redirect("web:home")
     return render(request, "people/account_delete.html", {"form": form})
+
+
+@login_required
+def plan_roles(request: HttpRequest, plan_slug: str) -> HttpResponse:
+    """Who holds which role in a plan: its staff grant and take roles here (a staff page: the
+    second factor is required, see settings.ACCOUNTS_STAFF_URL_NAMES)."""
+    plan = plan_or_404(plan_slug)
+    if not request.user.has_perm("people.manage_plan_roles", plan):
+        raise PermissionDenied
+    form = RoleGrantForm()
+    if request.method == "POST" and "revoke" in request.POST:
+        role_id = request.POST["revoke"]
+        if not (role_id.isdigit() and len(role_id) <= 18):
+            raise Http404
+        row = selectors.plan_roles_in(plan=plan).filter(pk=int(role_id)).first()
+        if row is None:
+            raise Http404  # not a role of this plan
+        services.plan_role_revoke(plan=plan, user=row.user, role=row.role, by=request.user)
+        messages.success(request, _("The role is taken away."))
+        return redirect("people:plan_roles", plan_slug=plan.slug)
+    if request.method == "POST":
+        form = RoleGrantForm(request.POST)
+        if form.is_valid():
+            user = selectors.account_by_email(email=form.cleaned_data["email"])
+            if user is None:
+                form.add_error("email", _("No active account has this e-mail address."))
+            else:
+                try:
+                    services.plan_role_grant(
+                        plan=plan, user=user, role=form.cleaned_data["role"], by=request.user
+                    )
+                except ValidationError as error:
+                    form_errors_from(form, error)
+                else:
+                    messages.success(request, _("The role is given."))
+                    return redirect("people:plan_roles", plan_slug=plan.slug)
+    context = {"plan": plan, "roles": selectors.plan_roles_in(plan=plan), "form": form}
+    return render(request, "people/plan_roles.html", context)
