@@ -26,6 +26,12 @@ def demo(db) -> Demo:
 
 
 @pytest.fixture
+def live_demo(transactional_db, live_server) -> Demo:
+    """The small plan, committed so that the live server's thread sees it."""
+    return build_demo()
+
+
+@pytest.fixture
 def staff_client(client, db):
     """A client logged in as a superuser who has set up a second factor, as staff must before
     the admin answers them (ordito/accounts/middleware.py)."""

@@ -8,8 +8,6 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from tests.sample_plan import Demo, build_demo
-
 
 @pytest.fixture(autouse=True)
 def _cache_emptied():
@@ -59,9 +57,3 @@ def page_text(response) -> str:
     parser = _VisibleText()
     parser.feed(response.content.decode())
     return " ".join(" ".join(parser.parts).split())
-
-
-@pytest.fixture
-def live_demo(transactional_db, live_server) -> Demo:
-    """The small plan, committed so that the live server's thread sees it."""
-    return build_demo()
