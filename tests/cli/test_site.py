@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -12,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import check_password
 
 from tests.cli import COMMAND, ordito
 
@@ -40,21 +42,68 @@ def test_manage_unknown_command_fails_with_djangos_message(database):
     assert "Unknown command: 'no_such_command'" in run.stderr
 
 
-def test_demo_loads_the_turin_plans_and_prints_a_login_and_twice_changes_nothing(database):
+def printed_logins(stderr: str) -> dict[str, dict[str, str]]:
+    """The table of demo people `ordito demo` printed, by e-mail: one dict per row, keyed by the
+    header's column names (columns are set apart by two spaces or more)."""
+    lines = stderr.split("\n")
+    start = next(n for n, line in enumerate(lines) if line.split() and line.split()[0] == "role")
+    header = re.split(r"\s{2,}", lines[start].strip())
+    rows = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        rows.append(dict(zip(header, re.split(r"\s{2,}", line.strip()), strict=True)))
+    return {row["e-mail"]: row for row in rows}
+
+
+def password_hash(database: dict[str, str], email: str) -> str:
+    path = database["DATABASE_URL"].removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        query = "SELECT password FROM auth_user WHERE email = ?"
+        return connection.execute(query, [email]).fetchone()[0]
+
+
+def test_demo_loads_the_turin_plans_and_prints_logins_and_twice_changes_nothing(database):
     first = ordito("demo", "--no-serve", env=database)
     assert first.code == 0, first.stderr
     assert "Turin demo: " in first.stderr and " created" in first.stderr
-    assert "user: admin  password: " in first.stderr
+    assert "e-mail: admin@esempio.ordito.invalid  password: " in first.stderr
     assert count(database, "plans_plan") == 2
     assert count(database, "plans_objective") == 54 + 12
     assert count(database, "territory_municipality") == 312
     history = count(database, "plans_historicalproject")
+    people = printed_logins(first.stderr)
+    assert [row["role"] for row in people.values()] == (
+        ["staff", "moderator", "analyst"] + ["actor contact"] * 2 + ["citizen"] * 3
+    )
+    assert all(email.endswith("@esempio.ordito.invalid") for email in people)
+    staff = next(row for row in people.values() if row["role"] == "staff")
+    assert re.fullmatch(r"[A-Z2-7]{32}", staff["TOTP secret"])
+    tables = ("auth_user", "account_emailaddress", "mfa_authenticator")
+    rows = {
+        table: count(database, table) for table in (*tables, "people_person", "people_planrole")
+    }
+    assert rows == {
+        "auth_user": 1 + 8,  # the admin and the people
+        "account_emailaddress": 1 + 8,
+        "mfa_authenticator": 2,  # the admin's and the staff member's
+        "people_person": 8,
+        "people_planrole": 3,
+    }
 
     second = ordito("demo", "--no-serve", env=database)
     assert second.code == 0, second.stderr
     assert "0 created, 0 updated, 0 deleted" in second.stderr
     assert count(database, "plans_historicalproject") == history
     assert first.stderr.split("password: ")[1] != second.stderr.split("password: ")[1]
+    again = printed_logins(second.stderr)
+    assert {table: count(database, table) for table in rows} == rows
+    assert again.keys() == people.keys()
+    assert again[staff["e-mail"]]["TOTP secret"] == staff["TOTP secret"]
+    # Only the last printed password opens each account.
+    for email, row in again.items():
+        assert check_password(row["password"], password_hash(database, email)), email
+        assert not check_password(people[email]["password"], password_hash(database, email))
 
 
 def free_port() -> int:

@@ -66,6 +66,32 @@ def test_person_update_refuses_an_unknown_language():
     assert set(caught.value.message_dict) == {"language"}
 
 
+def test_person_example_set_flags_and_unflags_a_person():
+    person = PersonFactory()
+    services.person_example_set(person=person, is_example=True, by=None)
+    person.refresh_from_db()
+    assert person.is_example
+    services.person_example_set(person=person, is_example=False, by=None)
+    person.refresh_from_db()
+    assert not person.is_example
+
+
+def test_person_example_set_refuses_what_is_not_a_boolean():
+    person = PersonFactory()
+    with pytest.raises(ValidationError) as caught:
+        services.person_example_set(person=person, is_example="yes", by=None)
+    assert set(caught.value.message_dict) == {"is_example"}
+    person.refresh_from_db()
+    assert not person.is_example
+
+
+def test_person_update_cannot_flag_an_example():
+    person = PersonFactory()
+    with pytest.raises(ValidationError) as caught:
+        services.person_update(person=person, values={"is_example": True}, by=person.user)
+    assert set(caught.value.message_dict) == {"is_example"}
+
+
 def test_plan_role_grant_is_idempotent_and_recorded():
     plan, user, staff = PlanFactory(), UserFactory(), UserFactory()
     role, created = services.plan_role_grant(plan=plan, user=user, role="analyst", by=staff)

@@ -2,8 +2,13 @@
 
 import os
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from ordito.interop.demo_people import DemoLogin
 
 
 def settings_load() -> None:
@@ -50,6 +55,32 @@ def manage(arguments: tuple[str, ...]) -> None:
     execute_from_command_line(["ordito manage", *arguments])
 
 
+LOGIN_COLUMNS = ("role", "name", "lang", "e-mail", "password", "TOTP secret", "note")
+
+
+def logins_table(logins: Iterable["DemoLogin"]) -> str:
+    """The demo's logins as a table, columns aligned and set apart by at least two spaces (a
+    name or a note holds single spaces only)."""
+    rows = [LOGIN_COLUMNS] + [
+        (
+            login.role,
+            login.display_name,
+            login.language,
+            login.email,
+            login.password,
+            login.totp_secret or "-",
+            login.note or "-",
+        )
+        for login in logins
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(LOGIN_COLUMNS))]
+    return "\n".join(
+        "  "
+        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
@@ -57,7 +88,8 @@ def manage(arguments: tuple[str, ...]) -> None:
 def demo(host: str, port: int, no_serve: bool) -> None:
     """Create or update the demo database under var/, load the Turin demo and serve it.
 
-    The admin account `admin` gets a new random password at every run; it is printed below.
+    The admin account `admin` and the demo's invented people get new random passwords at every
+    run; they are printed below, with the TOTP secrets of those who need a second factor.
 
     \b
     Example:
@@ -68,7 +100,8 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from ordito.interop.demo import DEMO_ADMIN, demo_admin_reset, demo_load
+    from ordito.interop.demo import demo_admin_reset, demo_load
+    from ordito.interop.demo_people import DEMO_PLAN, demo_people_reset
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -80,10 +113,18 @@ def demo(host: str, port: int, no_serve: bool) -> None:
             click.echo(f"error: {problem}", err=True)
         raise SystemExit(1)
 
-    password = demo_admin_reset()
+    admin = demo_admin_reset()
+    people = demo_people_reset(by=None)
+    site = f"http://{host}:{port}"
     click.echo(
-        f"\nOrdito demo: http://{host}:{port}/\n"
-        f"Admin: http://{host}:{port}/admin/  user: {DEMO_ADMIN}  password: {password}\n",
+        f"\nOrdito demo: {site}/\n"
+        f"Admin: {site}/admin/  e-mail: {admin.email}  password: {admin.password}"
+        f"  TOTP secret: {admin.totp_secret}\n"
+        f"\nInvented people of the plan {DEMO_PLAN}, flagged as examples; log in at "
+        f"{site}/accounts/login/ with their e-mail and password:\n"
+        f"{logins_table(people)}\n"
+        "A TOTP secret goes into an authenticator app, or gives the code at once: "
+        "oathtool --totp -b SECRET\n",
         err=True,
     )
     if not no_serve:

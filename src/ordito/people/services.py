@@ -78,6 +78,25 @@ def person_update(*, person: Person, values: Mapping[str, Any], by: Author) -> P
 
 
 @transaction.atomic
+def person_example_set(*, person: Person, is_example: bool, by: Author) -> Person:
+    """Flag `person` as invented for a demo (or not), so that pages can label them "Example".
+
+    Kept apart from `person_update`, whose values come from the profile form: a person never
+    flags themselves.
+    """
+    if not isinstance(is_example, bool):
+        raise ValidationError({"is_example": _("Choose yes or no.")})
+    person, _written = upsert(
+        Person,
+        by=by,
+        lookup={"pk": person.pk},
+        values={"is_example": is_example},
+        allowed=("is_example",),
+    )
+    return person
+
+
+@transaction.atomic
 def plan_role_grant(
     *, plan: Plan, user: AbstractBaseUser, role: str, by: Author
 ) -> tuple[PlanRole, bool]:
