@@ -106,3 +106,19 @@ def test_deleting_refuses_a_post_without_csrf(someone):
 def test_privacy_page_says_what_is_kept(client):
     text = client.get("/en/privacy/").content.decode()
     assert "Former participant" in text and "JSON" in text
+
+
+def test_export_and_deletion_include_email_addresses_and_second_factors(client, someone):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    EmailAddress.objects.create(user=someone.user, email=SECRET_EMAIL, primary=True, verified=True)
+    TOTP.activate(someone.user, generate_totp_secret())
+    data = json.loads(client.get("/en/me/data/").content)
+    assert data["email_addresses"] == [{"email": SECRET_EMAIL, "verified": True, "primary": True}]
+    assert [factor["type"] for factor in data["second_factors"]] == ["totp"]
+    assert "secret" not in json.dumps(data["second_factors"])
+    client.post("/en/me/delete/", {"password": "a-long-enough-password", "confirm": "on"})
+    assert not EmailAddress.objects.exists() and not Authenticator.objects.exists()
+    assert SECRET_EMAIL not in all_text_in_the_database()
