@@ -95,3 +95,29 @@ def test_notification_setting_refuses_unknown_values(kind, delivery, field):
     with pytest.raises(ValidationError) as caught:
         services.notification_setting_set(user=PersonFactory().user, kind=kind, delivery=delivery)
     assert set(caught.value.message_dict) == {field}
+
+
+def test_the_digest_goes_out_at_seven_in_the_sites_time_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    rome = ZoneInfo("Europe/Rome")
+    early = datetime(2026, 12, 5, 6, 30, tzinfo=rome)
+    late = datetime(2026, 12, 5, 7, 0, tzinfo=rome)
+    assert services.digest_next_run(early) == datetime(2026, 12, 5, 7, 0, tzinfo=rome)
+    assert services.digest_next_run(late) == datetime(2026, 12, 6, 7, 0, tzinfo=rome)
+
+
+def test_each_digest_queues_the_next_and_the_worker_queues_the_first_once():
+    from django_tasks_db.models import DBTaskResult
+
+    from ordito.cli.worker import digest_ensure_scheduled
+
+    path = services.notifications_digest_send.module_path
+    digest_ensure_scheduled()
+    digest_ensure_scheduled()
+    waiting = DBTaskResult.objects.filter(task_path=path, status="READY")
+    assert waiting.count() == 1
+    assert waiting.get().run_after == services.digest_next_run()
+    services.notifications_digest_send.call()
+    assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 2

@@ -39,8 +39,27 @@ def worker(batch: bool) -> None:
     django_setup()
     from django.core.management import call_command
 
+    digest_ensure_scheduled()
     command, arguments = worker_arguments(batch=batch)
     call_command(command, *arguments)
+
+
+def digest_ensure_scheduled() -> None:
+    """Queue the daily digest of notifications unless one is already waiting in the database
+    queue. (With Redis, RQ's scheduler keeps the one each digest queues for the next day; a
+    worker started again may queue a second, which then sends nothing: the digest never sends a
+    notification twice.)"""
+    from ordito.people.services import digest_schedule_next, notifications_digest_send
+
+    if not os.environ.get("REDIS_URL"):
+        from django_tasks_db.models import DBTaskResult
+
+        waiting = DBTaskResult.objects.filter(
+            task_path=notifications_digest_send.module_path, status="READY"
+        )
+        if waiting.exists():
+            return
+    digest_schedule_next()
 
 
 def worker_start_beside() -> subprocess.Popen:

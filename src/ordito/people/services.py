@@ -262,7 +262,25 @@ def notifications_digest_send() -> int:
                 emailed_at=timezone.now()
             )
             sent += 1
+    digest_schedule_next()
     return sent
+
+
+DIGEST_HOUR = 7  # in the site's time zone: the digest is in the mailbox at breakfast
+
+
+def digest_next_run(now=None):
+    """The next time the daily digest goes out: today at `DIGEST_HOUR` if that is still to come,
+    else tomorrow at that hour (in the site's time zone)."""
+    local = timezone.localtime(now)
+    due = local.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    return due if due > local else due + timedelta(days=1)
+
+
+def digest_schedule_next() -> None:
+    """Queue the next daily digest. Each digest queues the next; `ordito worker` queues the first
+    when none is waiting. A digest that runs twice sends nothing the second time."""
+    notifications_digest_send.using(run_after=digest_next_run()).enqueue()
 
 
 def personal_data_export(*, user: AbstractBaseUser) -> dict[str, Any]:
