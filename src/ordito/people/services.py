@@ -241,7 +241,7 @@ def notifications_digest_send() -> int:
     sends nothing the second time."""
     with transaction.atomic():
         pending = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(emailed_at__isnull=True, read_at__isnull=True)
             .select_related("user__person")
             .order_by("user_id", "created_at", "pk")
