@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AbstractBaseUser
 
-from ordito.people.personal_data import personal_data_register
+from ordito.people.personal_data import personal_data_register, rows_of_the_person
 
 
 def email_addresses_export(user: AbstractBaseUser) -> list[dict]:
@@ -27,17 +27,10 @@ def second_factors_export(user: AbstractBaseUser) -> list[dict]:
     ]
 
 
-def rows_erase(model):
-    def erase(user: AbstractBaseUser) -> None:
-        model.objects.filter(user=user).delete()
-
-    return erase
-
-
 def register() -> None:
     personal_data_register(
-        "email_addresses", export=email_addresses_export, erase=rows_erase(EmailAddress)
+        "email_addresses", export=email_addresses_export, erase=rows_of_the_person(EmailAddress)
     )
     personal_data_register(
-        "second_factors", export=second_factors_export, erase=rows_erase(Authenticator)
+        "second_factors", export=second_factors_export, erase=rows_of_the_person(Authenticator)
     )

@@ -36,3 +36,13 @@ def personal_data_register(
 
 def personal_data_parts() -> tuple[PersonalDataPart, ...]:
     return tuple(_parts.values())
+
+
+def rows_of_the_person(*models) -> Callable[[AbstractBaseUser], None]:
+    """An `erase` that deletes the rows of `models` whose `user` is the person."""
+
+    def erase(user: AbstractBaseUser) -> None:
+        for model in models:
+            model._default_manager.filter(user=user).delete()
+
+    return erase

@@ -4,7 +4,7 @@ roles, tokens, notifications and their settings."""
 from django.contrib.auth.models import AbstractBaseUser
 
 from ordito.people.models import ApiToken, Notification, NotificationSetting, Person, PlanRole
-from ordito.people.personal_data import personal_data_register
+from ordito.people.personal_data import personal_data_register, rows_of_the_person
 
 
 def iso(moment) -> str | None:
@@ -71,14 +71,6 @@ def notifications_export(user: AbstractBaseUser) -> dict:
     }
 
 
-def rows_erase(*models):
-    def erase(user: AbstractBaseUser) -> None:
-        for model in models:
-            model.objects.filter(user=user).delete()
-
-    return erase
-
-
 def roles_erase(user: AbstractBaseUser) -> None:
     """Delete the roles, then detach the person from the roles' history (its deletion records
     included), which keeps which plan had which roles, not who held them."""
@@ -90,11 +82,11 @@ def roles_erase(user: AbstractBaseUser) -> None:
 
 def register() -> None:
     personal_data_register("account", export=account_export, erase=lambda user: None)
-    personal_data_register("profile", export=profile_export, erase=rows_erase(Person))
+    personal_data_register("profile", export=profile_export, erase=rows_of_the_person(Person))
     personal_data_register("roles", export=roles_export, erase=roles_erase)
-    personal_data_register("api_tokens", export=tokens_export, erase=rows_erase(ApiToken))
+    personal_data_register("api_tokens", export=tokens_export, erase=rows_of_the_person(ApiToken))
     personal_data_register(
         "notifications",
         export=notifications_export,
-        erase=rows_erase(Notification, NotificationSetting),
+        erase=rows_of_the_person(Notification, NotificationSetting),
     )
