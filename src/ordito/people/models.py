@@ -17,6 +17,7 @@ from ordito.people.notifications import Delivery
 from ordito.people.roles import role_get
 
 DISPLAY_NAME_MAX_LENGTH = 80
+NOTIFICATION_MESSAGE_MAX_LENGTH = 2000
 
 
 class Person(models.Model):
@@ -138,7 +139,7 @@ class Notification(models.Model):
         related_name="notifications",
     )
     kind = models.CharField(_("kind"), max_length=60)
-    message = models.TextField(_("message"), max_length=2000)
+    message = models.TextField(_("message"), max_length=NOTIFICATION_MESSAGE_MAX_LENGTH)
     link = models.CharField(_("link"), max_length=500, blank=True)
     about_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"

@@ -18,6 +18,7 @@ from ordito.core.records import Author, recorded_delete, upsert, validated_save
 from ordito.people.emails import notification_email
 from ordito.people.models import (
     DISPLAY_NAME_MAX_LENGTH,
+    NOTIFICATION_MESSAGE_MAX_LENGTH,
     ApiToken,
     Notification,
     NotificationSetting,
@@ -200,7 +201,7 @@ def notify(
     notification = Notification.objects.create(
         user=user,
         kind=kind,
-        message=text[:2000],
+        message=text[:NOTIFICATION_MESSAGE_MAX_LENGTH],
         link=path,
         about_type=ContentType.objects.get_for_model(about) if about is not None else None,
         about_id=about.pk if about is not None else None,
@@ -256,7 +257,9 @@ def notifications_digest_send() -> int:
             user = notifications[0].user
             if not user.email or not user.is_active:
                 continue
-            person = person_ensure(user=user)
+            # Read with the notifications (select_related): no query per person. Every person
+            # notified has a profile, as notify() makes sure.
+            person = user.person
             notification_email(person=person, notifications=notifications, digest=True).send()
             Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
                 emailed_at=timezone.now()

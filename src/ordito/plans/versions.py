@@ -2,21 +2,21 @@
 
 from django.db.models import Q
 
-from ordito.core.versions import along, content_register, holder_register
+from ordito.core.versions import along, content_register, holder_register, nowhere
 from ordito.plans import models as plans
 
 
 def plan_and_successors(plan: plans.Plan) -> Q:
     """A plan shows on its own pages and on its successors', beside the projects they carry over."""
     if plan.pk is None:
-        return Q(pk__in=[])
+        return nowhere(plan)
     return Q(pk=plan.pk) | Q(previous=plan.pk)
 
 
 def plans_carrying_over(project: plans.Project) -> Q:
     """The later plans whose projects carry `project` over show its code and title."""
     if project.pk is None:
-        return Q(pk__in=[])
+        return nowhere(project)
     return Q(pk__in=plans.Project.objects.filter(carried_over_from=project.pk).values("plan_id"))
 
 
