@@ -11,10 +11,12 @@ class PeopleConfig(AppConfig):
         from ordito.people import (
             personal_parts,
             rules,  # noqa: F401  (registers the permissions)
+            signals,
         )
-        from ordito.people.models import ApiToken, Person, PlanRole
+        from ordito.people.models import Affiliation, ApiToken, Category, Person, PlanRole
 
         # None of these shows on a plan's cached pages (yet): writing them raises no version.
-        for model in (Person, PlanRole, ApiToken):
+        for model in (Person, PlanRole, ApiToken, Category, Affiliation):
             content_register(model, nowhere)
         personal_parts.register()
+        signals.register()

@@ -41,6 +41,13 @@ class Person(models.Model):
         blank=True,
         related_name="+",
     )
+    categories = models.ManyToManyField(
+        "people.Category",
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="people",
+        help_text=_("Who you take part as; some consultation days are for certain categories."),
+    )
     is_example = models.BooleanField(_("example"), default=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -51,6 +58,101 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or _("Participant %(number)s") % {"number": self.user_id}
+
+
+class Category(models.Model):
+    """A category of participants in one plan (resident, student, business…).
+
+    Each plan starts with the list in `DEFAULT_CATEGORIES` (people/categories.py) and its staff can
+    rename, add and remove; people say which they belong to, and later apps target them (a
+    consultation day for schools, say).
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="participant_categories",
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    label = models.CharField(_("name"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category of participants")
+        verbose_name_plural = _("categories of participants")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "key"],
+                name="category_unique_key",
+                violation_error_message=_("This plan already has a category with this key."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Affiliation(models.Model):
+    """A person's request to represent an actor, and its outcome.
+
+    The staff of a plan where the actor takes part decide; a confirmed representative is one of
+    the actor's contacts (they report on the actor's projects).
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    actor = models.ForeignKey(
+        "actors.Actor",
+        verbose_name=_("actor"),
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=120,
+        blank=True,
+        help_text=_("What you do for the actor, e.g. project manager."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.REQUESTED)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("affiliation with an actor")
+        verbose_name_plural = _("affiliations with actors")
+        ordering = ["actor", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "actor"],
+                name="affiliation_unique",
+                violation_error_message=_("This person has already asked to represent this actor."),
+            )
+        ]
+        indexes = [models.Index(fields=["actor", "status"], name="affiliation_actor_status")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.actor_id} ({self.status})"
 
 
 class PlanRole(models.Model):

@@ -14,12 +14,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ordito.core.languages import LANGUAGE_CODES
 from ordito.core.records import Author, recorded_delete, upsert, validated_save
+from ordito.people.categories import DEFAULT_CATEGORIES
 from ordito.people.emails import notification_email
 from ordito.people.models import (
     DISPLAY_NAME_MAX_LENGTH,
     NOTIFICATION_MESSAGE_MAX_LENGTH,
     ApiToken,
+    Category,
     Notification,
     NotificationSetting,
     Person,
@@ -95,6 +98,26 @@ def person_example_set(*, person: Person, is_example: bool, by: Author) -> Perso
         allowed=("is_example",),
     )
     return person
+
+
+@transaction.atomic
+def categories_default_ensure(*, plan: Plan) -> int:
+    """Give `plan` the default categories of participants if it has none; return how many were made.
+
+    A plan whose staff removed every category gets them back only through this call, which the
+    creation of a plan makes (people/signals.py) and the demo repeats harmlessly.
+    """
+    if Category.objects.filter(plan=plan).exists():
+        return 0
+    categories = []
+    for order, (key, label) in enumerate(DEFAULT_CATEGORIES, start=1):
+        labels = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                labels[f"label_{code}"] = str(label)
+        categories.append(Category(plan=plan, key=key, order=order, **labels))
+    Category.objects.bulk_create(categories)
+    return len(categories)
 
 
 @transaction.atomic
