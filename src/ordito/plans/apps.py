@@ -7,6 +7,23 @@ class PlansConfig(AppConfig):
     name = "ordito.plans"
 
     def ready(self) -> None:
+        from ordito.core.plan_access import PLAN, plan_path_register
+        from ordito.plans import models as plans
         from ordito.plans import versions
 
         versions.register()
+        # How each row reaches its plan, for the admin's scoping by plan (core/plan_access.py).
+        plan_path_register(plans.Plan, PLAN)
+        for part in (
+            plans.MetaObjective,
+            plans.ThematicArea,
+            plans.Direction,
+            plans.Objective,
+            plans.ObjectiveInfluence,
+            plans.ActorInfluence,
+            plans.Project,
+        ):
+            plan_path_register(part, "plan")
+        for link in (plans.Contribution, plans.Dependency, plans.ProjectRole):
+            plan_path_register(link, "project__plan")
+        plan_path_register(plans.ActorPosition, "objective__plan")
