@@ -35,8 +35,9 @@ REGISTERED = [name.split(".")[1] for name in CHANGELISTS]
 # Queries of the project changelist for a plan's staff, whatever the number of projects: the
 # session, the user, the second factor (two: staff? an authenticator?), Django's model and group
 # permissions (asked once by `has_perm`), the rule `people.use_admin`, `plans.change_plan` in
-# some plan, the choices of the plan and area filters, two counts, and the rows.
-PROJECT_CHANGELIST_QUERIES = 13
+# some plan, the choices of the plan and area filters, two counts, the sidebar's
+# `people.manage_plan_roles` in some plan, and the rows.
+PROJECT_CHANGELIST_QUERIES = 14
 
 
 @pytest.fixture
@@ -310,7 +311,7 @@ def test_the_index_shows_plan_staff_what_they_may_use(client, plan_a):
     staff_of(plan_a.plan, client)
     app_list = client.get("/en/admin/").context["app_list"]
     shown = {model["object_name"] for app in app_list for model in app["models"]}
-    assert {"Plan", "Project", "Objective", "Actor"} <= shown
+    assert {"Plan", "Project", "Objective", "PlanRole", "Category", "Actor"} <= shown
     assert {"User", "Group", "EmailAddress", "Authenticator"}.isdisjoint(shown)
     assert client.get("/en/admin/auth/user/").status_code == 403
 
