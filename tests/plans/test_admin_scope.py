@@ -12,7 +12,7 @@ from ordito.actors.models import Actor
 from ordito.people.services import plan_role_grant
 from ordito.plans.models import Contribution, Objective, Plan, Project
 from tests.admin_pages import change_url, form_data, plan_with_content, staff_of
-from tests.plans.factories import PlanFactory, ProjectFactory
+from tests.plans.factories import DirectionFactory, PlanFactory, ProjectFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -328,3 +328,24 @@ def test_project_changelist_costs_a_constant_number_of_queries(client):
         return len(queries)
 
     assert count(3) == count(60) == PROJECT_CHANGELIST_QUERIES
+
+
+def test_deleting_an_area_asks_once_per_plan_whatever_its_rows(client):
+    """The confirmation asks may-you-delete for each row it would delete, once per plan."""
+
+    def count(directions: int) -> int:
+        rows = plan_with_content(f"D{directions}")
+        area = rows.rows["thematicarea"]
+        for n in range(directions):
+            DirectionFactory(area=area, code=f"X-{n}")
+        client.logout()
+        staff_of(rows.plan, client)
+        address = change_url(area).replace("change/", "delete/")
+        client.get(address)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(address)
+        assert response.status_code == 200
+        assert not response.context["perms_lacking"]
+        return len(queries)
+
+    assert count(2) == count(30)

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.forms import BaseFormSet, ModelForm
 from django.http import HttpRequest
 
-from ordito.core.plan_access import plan_of, plan_path, plans_permitting, scoped
+from ordito.core.plan_access import plan_id_of, plan_of, plan_path, plans_permitting, scoped
 from ordito.core.versions import content_writing, contents_writing
 
 
@@ -88,13 +88,13 @@ class PlanScope:
         """Whether the person holds `plan_permission` in the plan of `row`."""
         if row is None:
             return self.works_somewhere(request)
-        plan = plan_of(row)
-        if plan is None:
+        plan_id = plan_id_of(row)
+        if plan_id is None:
             return False
         known = request.__dict__.setdefault("_plan_permissions", {})
-        key = (self.plan_permission, plan.pk)
+        key = (self.plan_permission, plan_id)
         if key not in known:
-            known[key] = request.user.has_perm(self.plan_permission, plan)
+            known[key] = request.user.has_perm(self.plan_permission, plan_of(row))
         return known[key]
 
     def has_module_permission(self, request: HttpRequest) -> bool:
