@@ -5,10 +5,14 @@ import json
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ordito.actors.models import Actor
+from ordito.core.admin import PlanContentAdmin, PlanScope
+from ordito.core.plan_access import plan_path
 from ordito.people.services import plan_role_grant
 from ordito.plans.models import Contribution, Objective, Plan, Project
 from tests.admin_pages import change_url, form_data, plan_with_content, staff_of
@@ -349,3 +353,40 @@ def test_deleting_an_area_asks_once_per_plan_whatever_its_rows(client):
         return len(queries)
 
     assert count(2) == count(30)
+
+
+def links_to_plan_content(model) -> list[str]:
+    """The fields of `model` that point at a plan or at a plan's rows."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.is_relation
+        and field.concrete
+        and field.related_model is not None
+        and plan_path(field.related_model) is not None
+    ]
+
+
+def test_every_admin_of_plan_content_is_scoped():
+    """A new admin of plan content that forgot PlanContentAdmin would show every plan's rows."""
+    checked = []
+    for model, model_admin in admin.site._registry.items():
+        inlines = [inline(model, admin.site) for inline in model_admin.inlines]
+        for part, owner in [(model, model_admin), *((i.model, i) for i in inlines)]:
+            if plan_path(part) is not None or links_to_plan_content(part):
+                assert isinstance(owner, PlanScope), f"{type(owner).__name__} is not scoped"
+                assert plan_path(part) is not None, f"{part.__name__} has no path to its plan"
+                checked.append(part.__name__)
+    assert {"Plan", "Project", "Contribution", "Dependency", "ProjectRole", "Category"} <= set(
+        checked
+    )
+
+
+def test_a_scoped_admin_of_a_model_with_no_path_refuses_to_list(rf):
+    class Unscoped(PlanContentAdmin):
+        plan_permission = "plans.change_plan"
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with pytest.raises(TypeError, match="Actor belongs to no plan"):
+        Unscoped(Actor, admin.site).get_queryset(request)

@@ -65,6 +65,11 @@ class PlanScope:
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)  # type: ignore[misc]  # a mixin of ModelAdmin
+        if plan_path(queryset.model) is None:
+            # Left unscoped, it would show every plan's rows: refuse instead.
+            raise TypeError(
+                f"{queryset.model.__name__} belongs to no plan: call plan_path_register."
+            )
         return scoped(queryset, user=request.user, permission=self.plan_permission)
 
     def get_field_queryset(self, db, db_field, request: HttpRequest) -> QuerySet | None:
