@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     """People: their profile, their roles in plans and their API tokens."""
 
     name = "ordito.people"
+    verbose_name = _("People")  # the heading of its models in the admin
 
     def ready(self) -> None:
         from ordito.core.plan_access import plan_path_register, plans_permitting_register

@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     """A plan's structure, its projects, and what actors do in it."""
 
     name = "ordito.plans"
+    verbose_name = _("Plans")  # the heading of its models in the admin
 
     def ready(self) -> None:
         from ordito.core.plan_access import PLAN, plan_path_register
