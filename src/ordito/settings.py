@@ -102,7 +102,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before django.contrib.admin, as its documentation requires
-    "django.contrib.admin",
+    "ordito.accounts.apps.AdminConfig",  # Django's admin, entered by a rule (accounts/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

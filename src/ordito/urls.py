@@ -1,14 +1,10 @@
 """The site's addresses: the API, the language switch, and each app's pages."""
 
-from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from ordito.api_v1 import api
-
-# The admin's own login form would skip allauth's second factor: send people to allauth's.
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("api/v1/", api.urls),

@@ -16,6 +16,7 @@ from ordito.interop.plan_import import plan_import
 from ordito.plans import services
 from ordito.plans.models import Contribution, Objective, Plan, Project, ProjectRole
 from tests.actors.factories import ActorFactory, ProjectRoleFactory
+from tests.admin_pages import form_data
 from tests.interop.documents import document
 from tests.plans.factories import (
     AreaFactory,
@@ -295,26 +296,6 @@ def test_import_of_a_changed_title_raises_that_plan_only():
 
 # The admin saves through model forms: each test posts the real change form, built from the form
 # the admin itself renders, as a signed-in superuser.
-
-
-def form_data(response) -> dict:
-    """What a browser would post back unchanged: the admin form's and its inlines' values."""
-    forms = [response.context["adminform"].form]
-    data: dict = {}
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        forms.extend(formset.forms)
-        management = formset.management_form
-        data.update(
-            {management.add_prefix(name): management[name].value() for name in management.fields}
-        )
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = "on" if value is True else value
-    return data
 
 
 def admin_change(client, obj, **changes) -> None:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class AccountsConfig(AppConfig):
@@ -10,3 +11,11 @@ class AccountsConfig(AppConfig):
         from ordito.accounts import personal_parts
 
         personal_parts.register()
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with Ordito's site (accounts/admin_site.py): in INSTALLED_APPS in place of
+    "django.contrib.admin"."""
+
+    default = False  # Django picks AccountsConfig for "ordito.accounts"; this one is named
+    default_site = "ordito.accounts.admin_site.OrditoAdminSite"
