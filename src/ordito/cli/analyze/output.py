@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
+from ordito.analyses.files.sheets import Sheet, result_sheets, sheets_text
 from ordito.cli.analyze.errors import BadInput
-from ordito.cli.analyze.sheets import Sheet, result_sheets, sheets_text
 
 FORMATS = ("json", "table", "xlsx")
 # Excel's limit on a sheet's title, and the characters a title may not hold.
