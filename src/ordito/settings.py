@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "ordito.plans",
     "ordito.people",
     "ordito.accounts",  # before allauth: its templates replace allauth's
+    "ordito.analyses",
     "ordito.interop",
     "ordito.api",
     "ordito.web",
@@ -259,6 +260,7 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/bootstrap-italia", NODE_MODULES / "bootstrap-italia" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
