@@ -9,7 +9,7 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router, Schema
+from ninja import Path, Query, Router, Schema, Status
 
 from ordito.analyses import selectors
 from ordito.analyses.inputs import DEFAULT_METHOD
@@ -36,7 +36,7 @@ class AnalysisQuery(Schema):
 )
 def analysis_result(
     request: HttpRequest, options: Query[AnalysisQuery], slug: str = SLUG, name: str = NAME
-) -> HttpResponse | tuple[int, dict]:
+) -> HttpResponse | Status:
     """The result of one analysis of the plan's current data, as `ordito analyze NAME` prints it.
 
     `method` and `policy` apply to `mcda` only: `method` is weighted_sum (default), topsis or
@@ -51,20 +51,23 @@ def analysis_result(
     extra = {}
     if name == "mcda":
         if options.policy is not None and options.policy not in selectors.policy_names(plan=plan):
-            return 422, {
-                "detail": [
-                    {
-                        "type": "invalid",
-                        "loc": ["query", "policy"],
-                        "msg": "Choose one of: "
-                        + ", ".join(selectors.policy_names(plan=plan))
-                        + ".",
-                    }
-                ]
-            }
+            return Status(
+                422,
+                {
+                    "detail": [
+                        {
+                            "type": "invalid",
+                            "loc": ["query", "policy"],
+                            "msg": "Choose one of: "
+                            + ", ".join(selectors.policy_names(plan=plan))
+                            + ".",
+                        }
+                    ]
+                },
+            )
         extra = {"method": options.method, "policy": options.policy}
     try:
         text = selectors.analysis_result(plan=plan, name=name, **extra)
     except selectors.InputsMissing as error:
-        return 409, {"detail": str(error)}
+        return Status(409, {"detail": str(error)})
     return HttpResponse(text, content_type="application/json")
