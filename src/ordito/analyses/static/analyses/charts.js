@@ -50,10 +50,21 @@
       }
       return item;
     });
+    var corner = {fill: "#5c6f82", fontSize: 11, fontWeight: "bold"};
+    function sectorLabel(sector, place) {
+      return Object.assign({type: "text", silent: true, z: 10,
+                            style: Object.assign({text: data.sectors[sector]}, corner)}, place);
+    }
     return {
       animation: false,
       legend: {bottom: 0},
       grid: {left: 48, right: 24, top: 24, bottom: 64},
+      graphic: [
+        sectorLabel("influent", {left: 56, top: 4}),
+        sectorLabel("relay", {right: 28, top: 4}),
+        sectorLabel("dependent", {right: 28, bottom: 70}),
+        sectorLabel("autonomous", {left: 56, bottom: 70})
+      ],
       tooltip: {
         formatter: function (p) {
           return "<strong>" + escapeHtml(p.data[2]) + "</strong> " + escapeHtml(p.data[3]) +
@@ -69,12 +80,15 @@
 
   function shiftsOption(data) {
     var shifts = data.shifts;
+    // On a phone, show a third of the objectives at first; the slider moves along the others.
+    var narrow = window.matchMedia("(max-width: 575.98px)").matches;
     return {
       animation: false,
-      legend: {bottom: 0},
-      grid: {left: 48, right: 16, top: 16, bottom: 90},
+      legend: {top: 0},
+      grid: {left: 40, right: 16, top: 56, bottom: 90},
       tooltip: {trigger: "axis"},
-      dataZoom: shifts.codes.length > 20 ? [{type: "slider", bottom: 30, height: 18}] : [],
+      dataZoom: shifts.codes.length > 20
+        ? [{type: "slider", bottom: 8, height: 18, start: 0, end: narrow ? 33 : 100}] : [],
       xAxis: {type: "category", data: shifts.codes, axisLabel: {rotate: 60, fontSize: 9}},
       yAxis: {type: "value", minInterval: 1},
       series: [
@@ -95,16 +109,27 @@
           var cell = p.data;
           return escapeHtml(labels.source) + ": " + escapeHtml(heat.codes[cell[1]]) +
             "<br>" + escapeHtml(labels.target) + ": " + escapeHtml(heat.codes[cell[0]]) +
-            "<br>" + escapeHtml(labels.strength) + ": " + (cell[3] ? "P (" + escapeHtml(labels.potential) + ")" : cell[2]);
+            "<br>" + escapeHtml(labels.strength) + ": " +
+            (cell[3] ? "P (" + escapeHtml(labels.potential) + ")" : cell[2]);
         }
       },
       xAxis: {type: "category", data: heat.codes, axisLabel: {rotate: 90, fontSize: 8, interval: 0}},
       yAxis: {type: "category", data: heat.codes, inverse: true, axisLabel: {fontSize: 8, interval: 0}},
-      visualMap: {min: 0, max: 3, calculable: false, orient: "horizontal", left: "center", bottom: 0,
-                  itemHeight: 120, inRange: {color: ["#e6f0fa", "#0066cc", "#002b55"]}},
+      // Discrete colours, one per strength, and another for a potential influence (P).
+      visualMap: {
+        type: "piecewise", orient: "horizontal", left: "center", bottom: 0, dimension: 2,
+        pieces: [
+          {value: 1, label: "1", color: "#9cc3eb"},
+          {value: 2, label: "2", color: "#2f7fd1"},
+          {value: 3, label: "3", color: "#00264d"},
+          {value: -1, label: "P", color: "#cc7a00"}
+        ]
+      },
       series: [{
         type: "heatmap",
-        data: heat.cells,
+        data: heat.cells.map(function (cell) {
+          return [cell[0], cell[1], cell[3] ? -1 : cell[2], cell[3]];
+        }),
         encode: {x: 0, y: 1, value: 2},
         label: {show: false}
       }]

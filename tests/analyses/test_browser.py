@@ -1,0 +1,62 @@
+"""The MICMAC page in a real browser: charts drawn, nothing refused by the CSP, accessible,
+usable on a phone, and its charts downloadable as PNG and SVG."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.analyses.conftest import analysis_plan_build
+from tests.conftest import csp_refusals
+from tests.web.test_accessibility import AXE_OPTIONS, BLOCKING, report
+
+pytestmark = pytest.mark.browser
+
+HEADINGS = {"it": "Analisi strutturale (MICMAC)", "en": "Structural analysis (MICMAC)"}
+
+
+@pytest.fixture
+def live_plan(transactional_db, live_server):
+    return analysis_plan_build(size=3)
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_micmac_page_draws_its_charts_and_is_accessible(
+    live_server, live_plan, new_page, screenshots, viewport, language
+):
+    page = new_page(viewport)
+    prefix = "/en" if language == "en" else ""
+    page.goto(f"{live_server.url}{prefix}/p/analisi/analyses/micmac/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADINGS[language])
+    # Four charts, each a canvas ECharts drew, each with its download buttons shown.
+    expect(page.locator("[data-chart]:has(canvas)")).to_have_count(4)
+    expect(page.locator("[data-chart-downloads]:visible")).to_have_count(4)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # The hostile title stays text: no element came out of it.
+    markup = "main b, main script:not([type='application/json'])"
+    assert page.evaluate(f'document.querySelectorAll("{markup}").length') == 0
+    page.screenshot(path=screenshots / f"analyses-micmac-{language}-{viewport}.png", full_page=True)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING]
+    assert not blocking, "\n" + report(blocking)
+    assert csp_refusals(page) == []
+
+
+def test_micmac_charts_download_as_png_and_svg(live_server, live_plan, new_page):
+    page = new_page("desktop")
+    page.goto(f"{live_server.url}/en/p/analisi/analyses/micmac/")
+    buttons = page.locator("[data-chart-downloads]").first
+    expect(buttons).to_be_visible()
+    with page.expect_download() as png:
+        buttons.get_by_role("button", name="PNG").click()
+    assert png.value.suggested_filename == "micmac-direct.png"
+    with open(png.value.path(), "rb") as file:
+        assert file.read(8) == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as svg:
+        buttons.get_by_role("button", name="SVG").click()
+    assert svg.value.suggested_filename == "micmac-direct.svg"
+    with open(svg.value.path(), encoding="utf-8") as file:
+        drawing = file.read()
+    assert drawing.startswith("<svg") and "OB000" in drawing
+    assert "<script" not in drawing
+    assert csp_refusals(page) == []
