@@ -11,7 +11,16 @@ from tests.web.test_accessibility import AXE_OPTIONS, BLOCKING, report
 
 pytestmark = pytest.mark.browser
 
-HEADINGS = {"it": "Analisi strutturale (MICMAC)", "en": "Structural analysis (MICMAC)"}
+HEADINGS = {
+    "micmac": {"it": "Analisi strutturale (MICMAC)", "en": "Structural analysis (MICMAC)"},
+    "coherence": {
+        "it": "Coerenza tra progetti e obiettivi",
+        "en": "Coherence of projects and objectives",
+    },
+}
+# The charts each page draws: MICMAC's two planes, rank shifts and heat map; coherence's
+# conflicts (the test plan has some) and heat map.
+CHARTS = {"micmac": 4, "coherence": 2}
 
 
 @pytest.fixture
@@ -21,21 +30,24 @@ def live_plan(transactional_db, live_server):
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("language", ["it", "en"])
-def test_micmac_page_draws_its_charts_and_is_accessible(
-    live_server, live_plan, new_page, screenshots, viewport, language
+@pytest.mark.parametrize("analysis", ["micmac", "coherence"])
+def test_analysis_page_draws_its_charts_and_is_accessible(
+    live_server, live_plan, new_page, screenshots, analysis, viewport, language
 ):
     page = new_page(viewport)
     prefix = "/en" if language == "en" else ""
-    page.goto(f"{live_server.url}{prefix}/p/analisi/analyses/micmac/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(HEADINGS[language])
-    # Four charts, each a canvas ECharts drew, each with its download buttons shown.
-    expect(page.locator("[data-chart]:has(canvas)")).to_have_count(4)
-    expect(page.locator("[data-chart-downloads]:visible")).to_have_count(4)
+    page.goto(f"{live_server.url}{prefix}/p/analisi/analyses/{analysis}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADINGS[analysis][language])
+    # Every chart is a canvas ECharts drew, with its download buttons shown.
+    expect(page.locator("[data-chart]:has(canvas)")).to_have_count(CHARTS[analysis])
+    expect(page.locator("[data-chart-downloads]:visible")).to_have_count(CHARTS[analysis])
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     # The hostile title stays text: no element came out of it.
     markup = "main b, main script:not([type='application/json'])"
     assert page.evaluate(f'document.querySelectorAll("{markup}").length') == 0
-    page.screenshot(path=screenshots / f"analyses-micmac-{language}-{viewport}.png", full_page=True)
+    page.screenshot(
+        path=screenshots / f"analyses-{analysis}-{language}-{viewport}.png", full_page=True
+    )
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     blocking = [violation for violation in violations if violation["impact"] in BLOCKING]
     assert not blocking, "\n" + report(blocking)

@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.analyses.conftest import HOSTILE, analysis_plan_build
-from tests.plans.factories import PlanFactory
+from tests.plans.factories import ObjectiveFactory, PlanFactory, ProjectFactory
 from tests.web.conftest import page_text
 
 PAGE = "/p/analisi/analyses/micmac/"
@@ -151,3 +151,79 @@ def test_micmac_page_queries_are_constant(client, db, size, django_assert_num_qu
         warm = client.get(PAGE)
     assert cold.status_code == warm.status_code == 200
     assert len(payload(warm)["direct"]["points"]) == len(built.objectives)
+
+
+COHERENCE = "/p/analisi/analyses/coherence/"
+
+
+def coherence_payload(response) -> dict:
+    match = re.search(
+        r'<script id="coherence-data" type="application/json">(.*?)</script>',
+        response.content.decode(),
+        re.S,
+    )
+    assert match, "no chart data on the page"
+    return json.loads(match.group(1))
+
+
+def test_coherence_page_reads_and_lists_the_checks(client, analysis_plan):
+    direction = analysis_plan.objectives[0].direction
+    ObjectiveFactory(direction=direction, code="OB999", order=999)
+    ProjectFactory(direction=direction, code="PR999")
+    result = client.get("/api/v1/plans/analisi/analyses/coherence").json()
+    response = client.get("/en" + COHERENCE)
+    text = page_text(response)
+    contributions = sum(p.contributions.count() for p in analysis_plan.projects)
+    assert f"{contributions} contributions link 6 projects and 5 objectives." in text
+    assert "1 objective is served by no project: OB999." in text
+    assert "1 project serves no objective: PR999." in text
+    for conflict in result["conflicts"]:
+        positive, negative = len(conflict["positive"]), len(conflict["negative"])
+        assert f"{conflict['objective']} ({positive} for, {negative} against)" in text
+    html = response.content.decode()
+    assert '<p id="unserved">OB999</p>' in html
+    assert '<p id="idle-projects">PR999</p>' in html
+
+
+def test_coherence_chart_data_is_every_contribution(client, analysis_plan):
+    data = coherence_payload(client.get(COHERENCE))
+    heat = data["heatmap"]
+    cells = {(heat["projects"][c[1]], heat["objectives"][c[0]]): c[2] for c in heat["cells"]}
+    expected = {
+        (c.project.code, c.objective.code): c.strength
+        for p in analysis_plan.projects
+        for c in p.contributions.all()
+    }
+    assert cells == expected
+
+
+def test_coherence_escapes_html_titles(client, analysis_plan):
+    html = client.get(COHERENCE).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_coherence_csv_lists_every_finding(client, analysis_plan):
+    result = client.get("/api/v1/plans/analisi/analyses/coherence").json()
+    rows = list(csv.DictReader(io.StringIO(client.get(COHERENCE + "result.csv").content.decode())))
+    conflicts = [row for row in rows if row["check"] == "conflict"]
+    assert [row["id"] for row in conflicts] == [c["objective"] for c in result["conflicts"]]
+    for row, conflict in zip(conflicts, result["conflicts"], strict=True):
+        assert row["serving_projects"].split(";") == conflict["positive"]
+        assert row["hindering_projects"].split(";") == conflict["negative"]
+
+
+def test_download_of_an_analysis_without_a_page_is_404(client, analysis_plan):
+    assert client.get("/p/analisi/analyses/mactor/result.csv").status_code == 404
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_coherence_page_queries_are_constant(client, db, size, django_assert_num_queries):
+    analysis_plan_build(size=size, slug="analisi")
+    cache.clear()
+    # plan, objectives, projects, contributions (the result); the same three again (the
+    # table and the heat map) and the objectives' titles.
+    with django_assert_num_queries(8):
+        client.get(COHERENCE)
+    with django_assert_num_queries(CACHED_QUERIES):
+        assert client.get(COHERENCE).status_code == 200

@@ -8,9 +8,10 @@ app_name = "analyses"
 urlpatterns = [
     path("p/<slug:plan_slug>/analyses/", views.index, name="index"),
     path("p/<slug:plan_slug>/analyses/micmac/", views.micmac, name="micmac"),
+    path("p/<slug:plan_slug>/analyses/coherence/", views.coherence, name="coherence"),
     path(
-        "p/<slug:plan_slug>/analyses/micmac/result.<str:file_format>",
-        views.micmac_download,
-        name="micmac_download",
+        "p/<slug:plan_slug>/analyses/<slug:name>/result.<slug:file_format>",
+        views.download,
+        name="download",
     ),
 ]

@@ -136,7 +136,57 @@
     };
   }
 
-  var BUILDERS = {plane: planeOption, shifts: shiftsOption, heatmap: heatmapOption};
+  function contributionsOption(data) {
+    var heat = data.heatmap;
+    var labels = data.labels;
+    return {
+      animation: false,
+      grid: {left: 64, right: 16, top: 16, bottom: 96},
+      tooltip: {
+        formatter: function (p) {
+          var cell = p.data;
+          return escapeHtml(labels.project) + ": " + escapeHtml(heat.projects[cell[1]]) +
+            "<br>" + escapeHtml(labels.objective) + ": " + escapeHtml(heat.objectives[cell[0]]) +
+            "<br>" + escapeHtml(labels.strength) + ": " + (cell[2] > 0 ? "+" : "") + cell[2];
+        }
+      },
+      xAxis: {type: "category", data: heat.objectives, axisLabel: {rotate: 90, fontSize: 8, interval: 0}},
+      yAxis: {type: "category", data: heat.projects, inverse: true, axisLabel: {fontSize: 8, interval: 0}},
+      visualMap: {
+        type: "piecewise", orient: "horizontal", left: "center", bottom: 0, dimension: 2,
+        pieces: [-3, -2, -1, 1, 2, 3].map(function (value) {
+          var colours = {"-3": "#a61b1b", "-2": "#d9534f", "-1": "#f2b8b5",
+                         "1": "#9cc3eb", "2": "#2f7fd1", "3": "#00264d"};
+          return {value: value, label: (value > 0 ? "+" : "") + value, color: colours[value]};
+        })
+      },
+      series: [{type: "heatmap", data: heat.cells, encode: {x: 0, y: 1, value: 2}}]
+    };
+  }
+
+  function conflictsOption(data) {
+    var conflicts = data.conflicts;
+    return {
+      animation: false,
+      legend: {top: 0},
+      grid: {left: 40, right: 16, top: 48, bottom: 48},
+      tooltip: {trigger: "axis"},
+      xAxis: {type: "category", data: conflicts.objectives, axisLabel: {rotate: 45, fontSize: 10}},
+      yAxis: {type: "value", minInterval: 1, axisLabel: {formatter: function (v) { return Math.abs(v); }}},
+      series: [
+        {name: data.labels.positive, type: "bar", stack: "all", barMaxWidth: 48, data: conflicts.positive, itemStyle: {color: "#2f7fd1"}},
+        {name: data.labels.negative, type: "bar", stack: "all", barMaxWidth: 48, data: conflicts.negative, itemStyle: {color: "#d9534f"}}
+      ]
+    };
+  }
+
+  var BUILDERS = {
+    plane: planeOption,
+    shifts: shiftsOption,
+    heatmap: heatmapOption,
+    contributions: contributionsOption,
+    conflicts: conflictsOption
+  };
 
   function download(name, url) {
     var link = document.createElement("a");
