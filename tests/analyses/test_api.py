@@ -134,3 +134,13 @@ def test_analysis_json_keeps_html_in_labels_as_text(client, db):
     # Results carry codes only; a title with markup never reaches them.
     assert b"<script" not in answer.content
     assert json.loads(answer.content)["variables"][0] == "OB000"
+
+
+def test_analysis_without_inputs_answers_in_the_language_asked(client, db):
+    PlanFactory(slug="vuoto")
+    answer = client.get("/api/v1/plans/vuoto/analyses/micmac?lang=it")
+    assert answer.status_code == 409
+    assert answer.json() == {
+        "detail": "Il piano non ha influenze tra obiettivi: "
+        "la sua matrice degli impatti incrociati è vuota."
+    }

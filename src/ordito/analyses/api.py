@@ -14,6 +14,7 @@ from ninja import Path, Query, Router, Schema, Status
 from ordito.analyses import selectors
 from ordito.analyses.inputs import DEFAULT_METHOD
 from ordito.api.errors import INVALID, NOT_FOUND, Error
+from ordito.api.languages import localized
 from ordito.plans.models import Plan
 
 router = Router(tags=["analyses"])
@@ -34,6 +35,7 @@ class AnalysisQuery(Schema):
     response={200: dict, **NOT_FOUND, 409: Error, **INVALID},
     operation_id="analysis_result",
 )
+@localized
 def analysis_result(
     request: HttpRequest, options: Query[AnalysisQuery], slug: str = SLUG, name: str = NAME
 ) -> HttpResponse | Status:
@@ -43,7 +45,8 @@ def analysis_result(
     promethee; without `policy` the projects are ranked with the balanced weights and every
     weight set is compared side by side, with `policy` by that weight set alone. The plan stores
     no weight sets yet: they are derived from its meta-objectives ("balanced", "<code>-first").
-    409 when the plan lacks the inputs of the analysis, with what to add.
+    409 when the plan lacks the inputs of the analysis, with what to add (in the language of
+    `lang` or `Accept-Language`, as every message of the API).
     """
     plan = get_object_or_404(Plan, slug=slug)
     if name not in selectors.INPUTS:
