@@ -144,3 +144,29 @@ def test_analysis_without_inputs_answers_in_the_language_asked(client, db):
         "detail": "Il piano non ha influenze tra obiettivi: "
         "la sua matrice degli impatti incrociati è vuota."
     }
+
+
+# What a first answer reads: the plan, then the analysis's inputs (one query per kind of row).
+COLD_QUERIES = {
+    "micmac": 3,  # plan, influences, objectives' codes
+    "mactor": 4,  # plan, actors' influences, positions, objectives' codes
+    "mcda": 5,  # plan, meta-objectives, projects, objectives' meta-objectives, contributions
+    "smaa": 5,
+    "cpm": 3,  # plan, dated projects, dependencies
+    "network": 3,  # plan, roles, actors' kinds
+    "coherence": 4,  # plan, objectives, projects, contributions
+}
+
+
+@pytest.mark.parametrize("name", sorted(COLD_QUERIES))
+def test_analysis_first_answer_reads_the_same_queries_at_two_sizes(
+    client, db, name, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    for size, slug in ((1, "piccolo"), (4, "grande")):
+        analysis_plan_build(size=size, slug=slug)
+        cache.clear()
+        with django_assert_num_queries(COLD_QUERIES[name]):
+            answer = client.get(f"/api/v1/plans/{slug}/analyses/{name}")
+        assert answer.status_code == 200, answer.content
