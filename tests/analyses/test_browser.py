@@ -72,3 +72,20 @@ def test_micmac_charts_download_as_png_and_svg(live_server, live_plan, new_page)
     assert drawing.startswith("<svg") and "OB000" in drawing
     assert "<script" not in drawing
     assert csp_refusals(page) == []
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_analyses_index_is_accessible_and_leads_to_micmac(
+    live_server, live_plan, new_page, screenshots, viewport
+):
+    page = new_page(viewport)
+    page.goto(f"{live_server.url}/p/analisi/")
+    page.get_by_role("main").get_by_role("link", name="Analisi", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Analisi")
+    page.screenshot(path=screenshots / f"analyses-index-it-{viewport}.png", full_page=True)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING]
+    assert not blocking, "\n" + report(blocking)
+    page.get_by_role("link", name=HEADINGS["micmac"]["it"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADINGS["micmac"]["it"])
+    assert csp_refusals(page) == []
