@@ -291,7 +291,8 @@ def analysis_result(*, plan: Plan, name: str, **options: Any) -> str:
         except AnalysisInputError as error:
             raise InputsMissing(str(error)) from None
 
-    return plan_cached(plan, key, compute)
+    # Codes and numbers only: the same text in every language.
+    return plan_cached(plan, key, compute, per_language=False)
 
 
 def objective_titles(*, plan: Plan) -> dict[str, str]:
