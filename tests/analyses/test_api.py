@@ -74,6 +74,20 @@ def test_mcda_bad_method_is_422_naming_it(client, analysis_plan):
     assert [issue["loc"] for issue in answer.json()["detail"]] == [["query", "method"]]
 
 
+@pytest.mark.parametrize("query", ["method=topsis", "policy=balanced"])
+def test_method_or_policy_of_another_analysis_is_422(client, analysis_plan, query):
+    answer = client.get(URL + "micmac?" + query)
+    assert answer.status_code == 422
+    parameter = query.split("=")[0]
+    assert answer.json() == {
+        "detail": [{"type": "invalid", "loc": ["query", parameter], "msg": "Applies to mcda only."}]
+    }
+
+
+def test_mcda_without_method_is_the_weighted_sum(client, analysis_plan):
+    assert client.get(URL + "mcda").content == client.get(URL + "mcda?method=weighted_sum").content
+
+
 def test_mcda_unknown_policy_is_422_listing_the_weight_sets(client, analysis_plan):
     answer = client.get(URL + "mcda?policy=%3Cb%3E")
     assert answer.status_code == 422

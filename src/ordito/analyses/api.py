@@ -9,7 +9,7 @@ from typing import Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from ordito.analyses import selectors
 from ordito.analyses.inputs import DEFAULT_METHOD
@@ -26,8 +26,15 @@ NAME = Path(
 
 
 class AnalysisQuery(Schema):
-    method: Literal["weighted_sum", "topsis", "promethee"] = DEFAULT_METHOD
-    policy: str | None = None
+    method: Literal["weighted_sum", "topsis", "promethee"] | None = None
+    policy: str | None = Field(None, max_length=100)
+
+
+def _invalid(parameter: str, message: str) -> Status:
+    """A 422 naming a query parameter, in the shape of ninja's own."""
+    return Status(
+        422, {"detail": [{"type": "invalid", "loc": ["query", parameter], "msg": message}]}
+    )
 
 
 @router.get(
@@ -52,23 +59,15 @@ def analysis_result(
     if name not in selectors.INPUTS:
         raise Http404("No such analysis.")
     extra = {}
-    if name == "mcda":
-        if options.policy is not None and options.policy not in selectors.policy_names(plan=plan):
-            return Status(
-                422,
-                {
-                    "detail": [
-                        {
-                            "type": "invalid",
-                            "loc": ["query", "policy"],
-                            "msg": "Choose one of: "
-                            + ", ".join(selectors.policy_names(plan=plan))
-                            + ".",
-                        }
-                    ]
-                },
-            )
-        extra = {"method": options.method, "policy": options.policy}
+    if name != "mcda":
+        for parameter in ("method", "policy"):
+            if getattr(options, parameter) is not None:
+                return _invalid(parameter, "Applies to mcda only.")
+    else:
+        names = selectors.policy_names(plan=plan) if options.policy is not None else ()
+        if options.policy is not None and options.policy not in names:
+            return _invalid("policy", "Choose one of: " + ", ".join(names) + ".")
+        extra = {"method": options.method or DEFAULT_METHOD, "policy": options.policy}
     try:
         text = selectors.analysis_result(plan=plan, name=name, **extra)
     except selectors.InputsMissing as error:
