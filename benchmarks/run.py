@@ -22,7 +22,11 @@ from pathlib import Path
 from benchmarks.report import Run, results_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT_DIRECTORIES = (ROOT / "benchmarks" / "analysis", ROOT / "benchmarks" / "people")
+SCRIPT_DIRECTORIES = (
+    ROOT / "benchmarks" / "analysis",
+    ROOT / "benchmarks" / "analyses",
+    ROOT / "benchmarks" / "people",
+)
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 # Options that keep a benchmark within its limit on a 2-core machine (the defaults repeat more).
 # bench_accounts: 200 people (about 0.65 s each: Django's password hasher at work) rather than the

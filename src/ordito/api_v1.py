@@ -9,6 +9,7 @@ The OpenAPI document is at /api/v1/openapi.json and the interactive documentatio
 
 from ninja import NinjaAPI
 
+from ordito.analyses.api import router as analyses_router
 from ordito.api.errors import errors_install, unknown_paths
 from ordito.people.api import router as people_router
 from ordito.plans.api import router as plans_router
@@ -26,4 +27,5 @@ api = NinjaAPI(
 errors_install(api)
 api.add_router("", plans_router)
 api.add_router("", people_router)
+api.add_router("", analyses_router)
 api.add_router("", unknown_paths)  # last: it answers every path the others do not

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "ordito.plans",
     "ordito.people",
     "ordito.accounts",  # before allauth: its templates replace allauth's
+    "ordito.analyses",
     "ordito.interop",
     "ordito.api",
     "ordito.web",
@@ -259,6 +260,15 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/bootstrap-italia", NODE_MODULES / "bootstrap-italia" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+]
+# Single files of npm packages whose dist/ is mostly what the site does not use (web/vendor_files.py).
+VENDOR_FILES = {
+    "vendor/echarts/echarts.min.js": NODE_MODULES / "echarts" / "dist" / "echarts.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "ordito.web.vendor_files.VendorFilesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -46,6 +46,7 @@ OPERATION_IDS = {
     "api_tokens_of",
     "api_token_create",
     "api_token_revoke",
+    "analysis_result",
 }
 
 
@@ -78,6 +79,7 @@ def test_openapi_document_is_served_and_valid(client):
     assert operations["project_list"] == ("/api/v1/plans/{slug}/projects", ["plans"])
     assert operations["actor_get"] == ("/api/v1/actors/{actor_id}", ["actors"])
     assert operations["api_token_revoke"] == ("/api/v1/me/tokens/{token_id}", ["people"])
+    assert operations["analysis_result"] == ("/api/v1/plans/{slug}/analyses/{name}", ["analyses"])
 
 
 @pytest.mark.django_db

@@ -5,7 +5,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from ordito.cli.analyze.sheets import Sheet, sheets_text
+from ordito.analyses.files.sheets import Sheet, sheets_text
 from tests.cli import DATA, ordito
 
 SUB_COMMANDS = ("micmac", "mactor", "mcda", "ahp", "smaa", "cpm", "network", "coherence", "opinion")

@@ -6,6 +6,7 @@ Results go to standard output, messages to standard error. Exit 0 on success, 2 
 
 import click
 
+from ordito.cli import analysis_io  # noqa: F401  (adds `export analysis`)
 from ordito.cli.analyze import analyze
 from ordito.cli.plan_io import export, import_
 from ordito.cli.site import demo, manage, serve

@@ -25,10 +25,12 @@ T = TypeVar("T")
 CACHE_SECONDS = 300
 
 
-def plan_cache_vary(plan: Plan) -> str:
-    """What a cached part of `plan`'s pages varies on: plan, content version, language."""
+def plan_cache_vary(plan: Plan, *, per_language: bool = True) -> str:
+    """What a cached part of `plan`'s pages varies on: plan, content version, language (unless
+    the part is the same in every language)."""
     saved = plan.updated_at.timestamp() if plan.updated_at else 0
-    return f"{plan.pk}.{plan.content_version}.{saved}.{get_language()}"
+    language = get_language() if per_language else "*"
+    return f"{plan.pk}.{plan.content_version}.{saved}.{language}"
 
 
 def plan_fragments(plan: Plan) -> dict[str, object]:
@@ -36,10 +38,11 @@ def plan_fragments(plan: Plan) -> dict[str, object]:
     return {"cache_seconds": CACHE_SECONDS, "cache_vary_on": plan_cache_vary(plan)}
 
 
-def plan_cached(plan: Plan, name: str, compute: Callable[[], T]) -> T:
+def plan_cached(plan: Plan, name: str, compute: Callable[[], T], *, per_language: bool = True) -> T:
     """The value `compute()` gives for the current content of `plan`, computed at most once per
-    content version and language (and per process, with the default cache)."""
-    key = f"ordito.plans:{name}:{plan_cache_vary(plan)}"
+    content version and language (and per process, with the default cache). A value that no
+    language changes (`per_language=False`, an analysis's numbers) is computed once for all."""
+    key = f"ordito.plans:{name}:{plan_cache_vary(plan, per_language=per_language)}"
     value = cache.get(key)
     if value is None:
         value = compute()

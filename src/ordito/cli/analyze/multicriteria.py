@@ -6,12 +6,12 @@ from typing import Any
 import click
 import numpy as np
 
+from ordito.analyses.files.decision import Decision, decision_read, policies_read
+from ordito.analyses.files.matrices import matrix_read
+from ordito.analyses.files.tables import Scale
 from ordito.analysis.smaa import MAX_SAMPLES
-from ordito.cli.analyze.decision import Decision, decision_read, policies_read
 from ordito.cli.analyze.errors import AnalysisCommand, BadInput, Origin, library_errors
-from ordito.cli.analyze.matrices import matrix_read
 from ordito.cli.analyze.output import Report, output_options
-from ordito.cli.analyze.tables import Scale
 
 METHODS = ("weighted_sum", "topsis", "promethee")
 NORMALIZATIONS = ("minmax", "sum", "vector")

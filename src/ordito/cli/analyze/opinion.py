@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import click
 import numpy as np
 
+from ordito.analyses.files.records import Columns, columns_find
+from ordito.analyses.files.tables import Row, Scale, table_open
 from ordito.cli.analyze.errors import AnalysisCommand, BadInput, Origin, Place, library_errors
 from ordito.cli.analyze.output import Report, output_options
-from ordito.cli.analyze.records import Columns, columns_find
-from ordito.cli.analyze.tables import Row, Scale, table_open
 
 VOTE_CELL = Scale("-1, 0 or 1", low=-1, high=1, integers=True)
 

@@ -16,13 +16,10 @@ from typing import Any
 
 import click
 
+from ordito.analyses.files.sheets import result_sheets, sheets_text, workbook_save
 from ordito.cli.analyze.errors import BadInput
-from ordito.cli.analyze.sheets import Sheet, result_sheets, sheets_text
 
 FORMATS = ("json", "table", "xlsx")
-# Excel's limit on a sheet's title, and the characters a title may not hold.
-_TITLE_LENGTH = 31
-_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +75,7 @@ def report_write(report: Report, *, output_format: str, output: str | None) -> N
     # output_check has refused an xlsx without --output before any input was read.
     if output_format == "xlsx" and output is not None:
         sheets = result_sheets(report.result, matrix_labels=report.matrix_labels)
-        _file_write(output, lambda path: _workbook_save(sheets, path))
+        _file_write(output, lambda path: workbook_save(sheets, path))
         return
     if output_format == "json":
         # allow_nan=False: the output is always valid JSON; a NaN would be a library bug.
@@ -108,48 +105,3 @@ def _file_write(output: str, write: Callable[[Path], object]) -> None:
                 os.unlink(temporary)
     except OSError as error:
         raise BadInput(f"cannot write the file ({error.strerror})", source=output) from None
-
-
-def _workbook_save(sheets: Sequence[Sheet], path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    titles: set[str] = set()
-    for sheet in sheets:
-        worksheet = workbook.create_sheet(_title(sheet.title, titles))
-        header = []
-        for name in sheet.header:
-            cell = WriteOnlyCell(worksheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", name))
-            cell.data_type = "s"
-            cell.font = bold
-            header.append(cell)
-        worksheet.append(header)
-        for row in sheet.rows:
-            cells = []
-            for value in row:
-                text = (
-                    ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
-                )
-                cell = WriteOnlyCell(worksheet, value=text)
-                # An id such as "=1+1" is text, never a formula: a file cannot inject formulas.
-                if isinstance(text, str):
-                    cell.data_type = "s"
-                cells.append(cell)
-            worksheet.append(cells)
-    workbook.save(path)
-
-
-def _title(title: str, taken: set[str]) -> str:
-    """A distinct sheet title Excel accepts."""
-    base = title.translate(_TITLE_FORBIDDEN).strip("'")[:_TITLE_LENGTH] or "sheet"
-    candidate, number = base, 1
-    while candidate.lower() in taken:
-        number += 1
-        suffix = f" ({number})"
-        candidate = base[: _TITLE_LENGTH - len(suffix)] + suffix
-    taken.add(candidate.lower())
-    return candidate

@@ -2,10 +2,10 @@
 
 import click
 
+from ordito.analyses.files.records import Columns, IdList, columns_find, id_list_read
+from ordito.analyses.files.tables import Row, Scale, table_open
 from ordito.cli.analyze.errors import AnalysisCommand, BadInput, Origin, Place, library_errors
 from ordito.cli.analyze.output import Report, output_options
-from ordito.cli.analyze.records import Columns, IdList, columns_find, id_list_read
-from ordito.cli.analyze.tables import Row, Scale, table_open
 
 DURATION_CELL = Scale("a number zero or more", low=0)
 STRENGTH_CELL = Scale("an integer from -3 to 3", low=-3, high=3, integers=True)

@@ -5,10 +5,10 @@ import math
 import click
 import numpy as np
 
+from ordito.analyses.files.matrices import matrix_read
+from ordito.analyses.files.tables import Scale
 from ordito.cli.analyze.errors import AnalysisCommand, Origin, library_errors
-from ordito.cli.analyze.matrices import matrix_read
 from ordito.cli.analyze.output import Report, output_options
-from ordito.cli.analyze.tables import Scale
 
 # A `P` cell (a potential influence) is read as NaN, then split off into the `potential` mask.
 MICMAC_CELL = Scale(

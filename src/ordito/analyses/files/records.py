@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ordito.cli.analyze.errors import BadInput, Origin, Place
-from ordito.cli.analyze.tables import ID_LIST_SUFFIXES, CellError, Row, Scale, Table, table_open
+from ordito.analyses.files.errors import BadInput, Origin, Place
+from ordito.analyses.files.tables import ID_LIST_SUFFIXES, CellError, Row, Scale, Table, table_open
 
 
 @dataclass(frozen=True, slots=True)

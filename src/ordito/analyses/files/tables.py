@@ -28,7 +28,7 @@ from typing import IO
 
 import numpy as np
 
-from ordito.cli.analyze.errors import BadInput
+from ordito.analyses.files.errors import BadInput
 
 MAX_INPUT_VARIABLE = "ORDITO_MAX_INPUT_BYTES"
 DEFAULT_MAX_INPUT_BYTES = 256 * 2**20

@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from ordito.cli.analyze.errors import BadInput, Origin, Place
-from ordito.cli.analyze.matrices import LabelledMatrix, header_ids, matrix_read, row_values
-from ordito.cli.analyze.tables import Row, Scale, Table, table_open
+from ordito.analyses.files.errors import BadInput, Origin, Place
+from ordito.analyses.files.matrices import LabelledMatrix, header_ids, matrix_read, row_values
+from ordito.analyses.files.tables import Row, Scale, Table, table_open
 
 NUMBER_CELL = Scale("a number")
 WEIGHT_CELL = Scale("a number zero or more", low=0)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ordito.cli.analyze.errors import BadInput, Origin, Place
-from ordito.cli.analyze.tables import CellError, Row, Scale, Table, table_open
+from ordito.analyses.files.errors import BadInput, Origin, Place
+from ordito.analyses.files.tables import CellError, Row, Scale, Table, table_open
 
 # 20,000 ids make a square matrix of 3.2 GB of float64 numbers: the most one run may hold.
 MAX_IDS = 20_000

@@ -13,7 +13,8 @@ network's `community`).
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 Scalar = str | int | float | bool | None
 
@@ -216,3 +217,54 @@ def sheets_text(sheets: Sequence[Sheet]) -> str:
         lines = [_aligned(row, widths, numeric) for row in [list(sheet.header), *texts]]
         blocks.append("\n".join([sheet.title, lines[0], rule, *lines[1:]]))
     return "\n\n".join(blocks) + "\n"
+
+
+# Excel's limit on a sheet's title, and the characters a title may not hold.
+_TITLE_LENGTH = 31
+_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def workbook_save(sheets: Sequence[Sheet], path: "Path | IO[bytes]") -> None:
+    """Write the sheets as an XLSX workbook to a path or a binary stream; ids stay text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    titles: set[str] = set()
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(_title(sheet.title, titles))
+        header = []
+        for name in sheet.header:
+            cell = WriteOnlyCell(worksheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", name))
+            cell.data_type = "s"
+            cell.font = bold
+            header.append(cell)
+        worksheet.append(header)
+        for row in sheet.rows:
+            cells = []
+            for value in row:
+                text = (
+                    ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+                )
+                cell = WriteOnlyCell(worksheet, value=text)
+                # An id such as "=1+1" is text, never a formula: a file cannot inject formulas.
+                if isinstance(text, str):
+                    cell.data_type = "s"
+                cells.append(cell)
+            worksheet.append(cells)
+    workbook.save(path)
+
+
+def _title(title: str, taken: set[str]) -> str:
+    """A distinct sheet title Excel accepts."""
+    base = title.translate(_TITLE_FORBIDDEN).strip("'")[:_TITLE_LENGTH] or "sheet"
+    candidate, number = base, 1
+    while candidate.lower() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: _TITLE_LENGTH - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
