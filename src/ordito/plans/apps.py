@@ -7,6 +7,7 @@ class PlansConfig(AppConfig):
     name = "ordito.plans"
 
     def ready(self) -> None:
-        from ordito.plans import versions
+        from ordito.plans import taking_part, versions
 
         versions.register()
+        taking_part.register()
