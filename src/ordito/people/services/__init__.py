@@ -1,4 +1,9 @@
-"""Every write to people: profiles, roles in plans, API tokens."""
+"""Every write to people: profiles, roles in plans, API tokens, notifications, personal data.
+
+Categories of participants (`categories`) and affiliations with actors (`affiliations`) have
+modules of their own, whose services are imported at the end of this one: callers write
+`services.affiliation_request(...)` whichever module holds it.
+"""
 
 import unicodedata
 from collections import defaultdict
