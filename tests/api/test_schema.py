@@ -46,6 +46,7 @@ OPERATION_IDS = {
     "api_tokens_of",
     "api_token_create",
     "api_token_revoke",
+    "affiliation_request",
 }
 
 

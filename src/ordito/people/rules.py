@@ -8,6 +8,7 @@ import rules
 
 from ordito.people.models import PlanRole
 from ordito.people.roles import ANALYST, MODERATOR, STAFF
+from ordito.people.selectors import is_staff_where_actor_takes_part
 
 
 def holds(role: str) -> rules.Predicate:
@@ -39,3 +40,21 @@ rules.add_perm("people.manage_plan_roles", is_plan_staff)
 rules.add_perm("people.moderate_plan", is_plan_moderator | is_plan_staff)
 # The analysis data of a plan: its analysts (and staff).
 rules.add_perm("people.change_plan_analyses", is_plan_analyst | is_plan_staff)
+
+
+@rules.predicate
+def is_staff_where_the_actor_takes_part(user, affiliation) -> bool:
+    if affiliation is None or not user.is_authenticated:
+        return False
+    return is_staff_where_actor_takes_part(user=user, actor=affiliation.actor_id)
+
+
+# A plan's categories of participants: its staff.
+rules.add_perm("people.manage_plan_categories", is_plan_staff)
+# The page of requests to represent the actors taking part in a plan: its staff.
+rules.add_perm("people.review_plan_affiliations", is_plan_staff)
+# Confirming or declining a request to represent an actor: the staff of any plan where the actor
+# takes part (plans/taking_part.py), whichever plan's page they decide from.
+rules.add_perm(
+    "people.decide_affiliation", is_active_superuser | is_staff_where_the_actor_takes_part
+)
