@@ -81,11 +81,12 @@ def person_update(*, person: Person, values: Mapping[str, Any], by: Author) -> P
             max_length=DISPLAY_NAME_MAX_LENGTH,
             required=True,
         )
+    has_categories = "categories" in values
     categories = values.pop("categories", None)
     person, _written = upsert(
         Person, by=by, lookup={"pk": person.pk}, values=values, allowed=PERSON_FIELDS
     )
-    if categories is not None:
+    if has_categories:
         person.categories.set(person_categories_clean(categories))
     return person
 
