@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router, Status
 
 from ordito.api.errors import INVALID, NOT_FOUND, Error
+from ordito.api.languages import localized
 from ordito.api.parameters import ROW_ID_MAX
 from ordito.people import selectors, services
 from ordito.people.api_auth import AUTHENTICATED, SESSION_ONLY
@@ -29,11 +30,15 @@ FORBIDDEN = {403: Error}
 
 
 @router.get(
-    "/me", auth=AUTHENTICATED, response={200: Me, **UNAUTHENTICATED}, operation_id="person_get"
+    "/me",
+    auth=AUTHENTICATED,
+    response={200: Me, **UNAUTHENTICATED, **INVALID},
+    operation_id="person_get",
 )
+@localized
 def person_get(request: HttpRequest) -> dict:
     """Who is calling: display name, e-mail, language, roles in plans, affiliations with actors,
-    categories of participants."""
+    categories of participants (their names in the language asked for)."""
     user = request.auth
     person = services.person_ensure(user=user)
     return {
@@ -77,6 +82,7 @@ def affiliation_out(affiliation) -> dict:
     },
     operation_id="affiliation_request",
 )
+@localized
 def affiliation_request(request: HttpRequest, body: AffiliationIn):
     """Ask to represent an actor taking part in a plan (an unknown actor, or one taking part in
     none, is not found); asking again while a request waits or the affiliation holds is a 409,

@@ -52,11 +52,17 @@ def affiliation_request(*, user: AbstractBaseUser, actor: Actor, position: Any) 
     existing = Affiliation.objects.select_for_update().filter(user=user, actor=actor).first()
     if existing is not None and existing.status == Status.REQUESTED:
         raise ValidationError(
-            {"actor": _("You have already asked to represent this actor: wait for the decision.")},
-            code="duplicate",
+            {
+                "actor": ValidationError(
+                    _("You have already asked to represent this actor: wait for the decision."),
+                    code="duplicate",
+                )
+            }
         )
     if existing is not None and existing.status == Status.CONFIRMED:
-        raise ValidationError({"actor": _("You already represent this actor.")}, code="duplicate")
+        raise ValidationError(
+            {"actor": ValidationError(_("You already represent this actor."), code="duplicate")}
+        )
     affiliation = existing or Affiliation(user=user, actor=actor)
     if existing is not None:  # declined before: the request waits for a new decision
         affiliation.requested_at = timezone.now()
