@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ordito.people import selectors, services
 from ordito.people.forms import CategoryAddForm, CategoryForm
@@ -72,7 +73,12 @@ def plan_categories(request: HttpRequest, plan_slug: str) -> HttpResponse:
         count = services.category_delete(category=category, by=request.user)
         messages.success(
             request,
-            _("The category is removed; %(count)d people had chosen it.") % {"count": count},
+            ngettext(
+                "The category is removed; %(count)d person had chosen it.",
+                "The category is removed; %(count)d people had chosen it.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("people:plan_categories", plan_slug=plan.slug)
     raise Http404  # no such action
