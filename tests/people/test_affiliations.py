@@ -492,3 +492,23 @@ def test_my_affiliations_cost_a_constant_number_of_queries(
     with django_assert_num_queries(MY_AFFILIATIONS_QUERIES):
         response = client.get("/en/me/affiliations/")
     assert page_text(response).count("Withdraw the request for") == count
+
+
+def test_nobody_decides_their_own_request(client, plan, actor):
+    staff = staff_of(plan, client=client, name="Ufficio di piano")
+    own = services.affiliation_request(user=staff, actor=actor, position="")
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    own_of_superuser = services.affiliation_request(user=superuser, actor=actor, position="")
+    assert not staff.has_perm("people.decide_affiliation", own)
+    assert superuser.has_perm("people.decide_affiliation", own)
+    # An active superuser holds every permission (Django's ModelBackend answers before the
+    # rules), their own request included; the page still offers them no buttons for it.
+    assert superuser.has_perm("people.decide_affiliation", own_of_superuser)
+    text = page_text(client.get("/en/p/torino-2006/affiliations/"))
+    assert "This is your own request: another member of the staff decides on it." in text
+    response = client.post(
+        f"/en/p/torino-2006/affiliations/{own.pk}/", {f"a{own.pk}-decision": "confirm"}
+    )
+    assert response.status_code == 403
+    own.refresh_from_db()
+    assert own.status == "requested"

@@ -53,8 +53,17 @@ def is_staff_where_the_actor_takes_part(user, affiliation) -> bool:
 rules.add_perm("people.manage_plan_categories", is_plan_staff)
 # The page of requests to represent the actors taking part in a plan: its staff.
 rules.add_perm("people.review_plan_affiliations", is_plan_staff)
+
+
+@rules.predicate
+def is_own_affiliation(user, affiliation) -> bool:
+    return affiliation is not None and affiliation.user_id == user.pk
+
+
 # Confirming or declining a request to represent an actor: the staff of any plan where the actor
-# takes part (plans/taking_part.py), whichever plan's page they decide from.
+# takes part (plans/taking_part.py), whichever plan's page they decide from; never the person
+# who asks, so that someone else vouches for them.
 rules.add_perm(
-    "people.decide_affiliation", is_active_superuser | is_staff_where_the_actor_takes_part
+    "people.decide_affiliation",
+    (is_active_superuser | is_staff_where_the_actor_takes_part) & ~is_own_affiliation,
 )
