@@ -242,7 +242,13 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Ordito"
 # Pages where staff must have a second factor (ordito/accounts/staff.py says how to add one).
-ACCOUNTS_STAFF_URL_NAMES = ["admin:*", "people:plan_roles"]
+ACCOUNTS_STAFF_URL_NAMES = [
+    "admin:*",
+    "people:plan_roles",
+    "people:plan_categories",
+    "people:plan_affiliations",
+    "people:plan_affiliation_decide",
+]
 
 LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = list(CODED_LANGUAGES)

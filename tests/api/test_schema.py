@@ -47,6 +47,7 @@ OPERATION_IDS = {
     "api_token_create",
     "api_token_revoke",
     "analysis_result",
+    "affiliation_request",
 }
 
 

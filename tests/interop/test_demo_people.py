@@ -10,7 +10,9 @@ from django.core.cache import cache
 from ordito.actors.models import Actor
 from ordito.interop.demo import demo_admin_reset, demo_load
 from ordito.interop.demo_people import DEMO_PEOPLE, demo_people_reset
-from ordito.people.models import Notification, Person, PlanRole
+from ordito.people.models import Affiliation, Notification, Person, PlanRole
+from ordito.people.selectors import actor_contacts, actors_represented
+from ordito.plans.selectors import plans_of_actor
 from tests.accounts.totp import totp_code
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +55,45 @@ def test_demo_people_hold_their_roles_in_the_2006_plan_and_are_examples(logins):
     }
     assert {login.role for login in logins if login.note.startswith("lives in ")} == {"citizen"}
     contacts = [login for login in logins if login.role == "actor contact"]
-    spoken_for = {login.note.removeprefix("speaks for ") for login in contacts}
+    spoken_for = {
+        login.note.removeprefix("represents ").removesuffix(" (confirmed)") for login in contacts
+    }
     actors = Actor.objects.filter(key__in=["gtt", "politecnico-torino"])
     assert spoken_for == set(actors.values_list("name", flat=True))
+
+
+def test_the_actors_contacts_are_confirmed_by_the_plans_staff(logins):
+    staff = get_user_model().objects.get(email="chiara.gallo@esempio.ordito.invalid")
+    for key, email in (
+        ("gtt", "luca.bianchi@esempio.ordito.invalid"),
+        ("politecnico-torino", "silvia.marino@esempio.ordito.invalid"),
+    ):
+        actor = Actor.objects.get(key=key)
+        assert "torino-2006" in plans_of_actor(actor=actor).values_list("slug", flat=True)
+        assert [user.email for user in actor_contacts(actor=actor)] == [email]
+        affiliation = Affiliation.objects.get(actor=actor)
+        assert (affiliation.status, affiliation.decided_by) == ("confirmed", staff)
+        assert affiliation.position
+        assert affiliation.user.person.is_example
+        assert list(actors_represented(user=affiliation.user)) == [actor]
+    assert Affiliation.objects.count() == 2
+
+
+def test_the_citizens_have_their_categories_in_the_2006_plan(logins):
+    chosen = {
+        person.display_name: sorted(person.categories.values_list("key", flat=True))
+        for person in Person.objects.filter(user__email__endswith="@esempio.ordito.invalid")
+    }
+    assert {name: keys for name, keys in chosen.items() if keys} == {
+        "Anna Rossi": ["resident"],
+        "Davide Conti": ["business", "resident"],
+        "Laura Hughes": ["student"],
+    }
+    assert not Person.categories.through.objects.exclude(
+        category__plan__slug="torino-2006"
+    ).exists()
+    notes = {login.display_name: login.note for login in logins if login.role == "citizen"}
+    assert notes["Davide Conti"] == "lives in Moncalieri; Resident, Business"
 
 
 def test_demo_people_have_a_confirmed_primary_address_and_only_staff_a_totp(logins):
@@ -72,7 +110,8 @@ def test_demo_people_have_a_confirmed_primary_address_and_only_staff_a_totp(logi
 
 def test_demo_people_reset_twice_changes_only_the_passwords(logins, client):
     tables = (get_user_model(), Person, PlanRole, PlanRole.history.model, EmailAddress)
-    tables += (Authenticator, Notification)
+    tables += (Authenticator, Notification, Affiliation, Affiliation.history.model)
+    tables += (Person.categories.through,)
     before = {table: table.objects.count() for table in tables}
     again = demo_people_reset()
     assert {table: table.objects.count() for table in tables} == before

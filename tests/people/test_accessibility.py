@@ -23,6 +23,9 @@ PAGES = {
     "notification-settings": "/me/notifications/settings/",
     "account-delete": "/me/delete/",
     "plan-roles": "/p/{slug}/roles/",
+    "plan-categories": "/p/{slug}/categories/",
+    "plan-affiliations": "/p/{slug}/affiliations/",
+    "my-affiliations": "/me/affiliations/",
     "privacy": "/privacy/",
 }
 
@@ -43,6 +46,12 @@ def staff(live_demo):
     services.plan_role_grant(plan=live_demo.plan, user=person.user, role="staff", by=None)
     services.api_token_create(user=person.user, name="report notturno")
     TOTP.activate(person.user, generate_totp_secret())
+    # A request waiting on the plan's page, and one of the staff member's own on theirs.
+    citizen = PersonFactory(display_name="Bruno Neri")
+    services.affiliation_request(user=citizen.user, actor=live_demo.actor, position="Assessore")
+    services.affiliation_request(
+        user=person.user, actor=live_demo.example_actor, position="Consulente"
+    )
     return person.user
 
 
@@ -67,6 +76,18 @@ def test_my_pages_have_no_serious_or_critical_violation(
                 "button", name="Salva il profilo" if language == "it" else "Save the profile"
             ).click()
             expect(page.locator("#id_display_name_error")).to_be_visible()
+        if name == "plan-affiliations":  # declining without a reason shows the error
+            page.get_by_role(
+                "button", name="Rifiuta per" if language == "it" else "Decline for"
+            ).first.click()
+            expect(page.locator(".field-error").first).to_be_visible()
+        if name == "my-affiliations":  # a search, then a request without an actor
+            page.get_by_role("searchbox").fill("comune")
+            page.get_by_role("button", name="Cerca" if language == "it" else "Search").click()
+            page.get_by_role(
+                "button", name="Invia la richiesta" if language == "it" else "Send the request"
+            ).click()
+            expect(page.locator("#id_actor_error")).to_be_visible()
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         page.screenshot(
             path=screenshots / f"axe-people-{name}-{language}-{viewport}.png", full_page=True

@@ -54,6 +54,7 @@ def test_me_with_a_token_shows_the_person_and_roles(client):
             {"plan": "torino-2006", "role": "staff"},
         ],
         "affiliations": [],
+        "categories": [],
     }
 
 

@@ -4,17 +4,20 @@ import pytest
 from django.test import Client
 
 from ordito.people import services
-from ordito.people.models import ApiToken, Notification, Person
+from ordito.people.models import ApiToken, Category, Notification, Person
+from tests.actors.factories import ActorFactory, ProjectRoleFactory
 from tests.people.factories import PersonFactory, UserFactory
-from tests.plans.factories import PlanFactory
+from tests.plans.factories import PlanFactory, ProjectFactory
 from tests.web.conftest import page_text
 
 pytestmark = pytest.mark.django_db
 
 # The session and its account; the person (in a savepoint: it is created on first use); the
 # municipalities of the profile's choice; the roles with their plans; the latest notifications;
-# the tokens; the unread count of the header's bell. The same with 3 or with 100 of each.
-MY_AREA_QUERIES = 10
+# the tokens; the unread count of the header's bell; every plan's categories with their plans,
+# the ids of those chosen, the affiliations with their actors. The same with 3 or with 100 of
+# each (every plan made brings its seven categories).
+MY_AREA_QUERIES = 13
 
 
 @pytest.fixture
@@ -131,13 +134,24 @@ def test_forms_refuse_a_post_without_csrf_token(ana):
 
 @pytest.mark.parametrize("count", [3, 100])
 def test_my_area_costs_a_constant_number_of_queries(client, ana, django_assert_num_queries, count):
+    chosen = []
     for n in range(count):
         services.api_token_create(user=ana.user, name=f"token {n}")
-        services.plan_role_grant(plan=PlanFactory(), user=ana.user, role="staff", by=None)
-    assert Notification.objects.filter(user=ana.user).count() == count
+        plan = PlanFactory()
+        services.plan_role_grant(plan=plan, user=ana.user, role="staff", by=None)
+        actor = ActorFactory()
+        ProjectRoleFactory(actor=actor, project=ProjectFactory(direction__area__plan=plan))
+        services.affiliation_request(user=ana.user, actor=actor, position=f"p{n}")
+        chosen.append(Category.objects.filter(plan=plan).first().pk)
+    services.person_update(person=ana, values={"categories": chosen}, by=ana.user)
+    # Her roles, and the staff's notices of her requests (she is the staff of each plan).
+    assert Notification.objects.filter(user=ana.user, kind="roles").count() == count
     with django_assert_num_queries(MY_AREA_QUERIES):
         response = client.get("/en/me/")
     assert response.status_code == 200
+    text = page_text(response)
+    assert text.count("Waiting for a decision") == count
+    assert response.content.decode().count(" checked>") == count
 
 
 def test_notifications_list_and_mark_all_read(client, ana):

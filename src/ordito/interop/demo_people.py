@@ -1,15 +1,16 @@
 """The demo's people: invented, flagged as examples, and each able to log in at once.
 
 `ordito demo` prints every demo account with a new random password at each run: the admin
-(`demo.demo_admin_reset`), then one person per role of the 2nd plan, two actors' contacts and three
-citizens. Their addresses end in `.invalid`, a top-level domain that can never deliver (RFC 2606,
+(`demo.demo_admin_reset`), then one person per role of the 2nd plan, two actors' contacts (each
+with an affiliation to a real actor of the 2nd plan, confirmed by the plan's staff member) and
+three citizens (each with their categories of participants in the 2nd plan). Their addresses end in `.invalid`, a top-level domain that can never deliver (RFC 2606,
 section 2), and allauth counts them as confirmed, since login by e-mail requires a confirmed
 address. Whoever holds a second factor (the admin, the plan's staff member) keeps the same TOTP
 secret from one run to the next: it is printed so that it can be added to an authenticator app,
 or its codes computed (`oathtool --totp -b SECRET`).
 
-Running it again gives new passwords and changes nothing else: no new person, role, address or
-authenticator.
+Running it again gives new passwords and changes nothing else: no new person, role, address,
+authenticator, affiliation or notification.
 """
 
 import secrets
@@ -23,15 +24,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from ordito.actors.models import Actor
 from ordito.actors.selectors import actors_by_key
+from ordito.people.models import Affiliation
 from ordito.people.roles import ANALYST, MODERATOR, STAFF
+from ordito.people.selectors import affiliations_of, categories_of_plan
 from ordito.people.services import (
+    affiliation_decide,
+    affiliation_request,
     person_ensure,
     person_example_set,
     person_update,
     plan_role_grant,
 )
-from ordito.plans.selectors import plan_get
+from ordito.plans.models import Plan
+from ordito.plans.selectors import plan_get, plans_of_actor
 from ordito.territory.selectors import municipalities_by_code
 
 DEMO_PLAN = "torino-2006"
@@ -50,6 +57,8 @@ class DemoPerson:
     language: str
     municipality: str | None = None  # ISTAT code
     actor: str | None = None  # the key of the actor they speak for (demo/torino.yaml)
+    position: str = ""  # what they do for the actor (invented)
+    categories: tuple[str, ...] = ()  # keys of their categories of participants in DEMO_PLAN
     has_totp: bool = False
 
     @property
@@ -61,11 +70,35 @@ DEMO_PEOPLE = (
     DemoPerson(STAFF, "Chiara Gallo", "it", has_totp=True),
     DemoPerson(MODERATOR, "Paolo Ferrero", "it"),
     DemoPerson(ANALYST, "Thomas Reid", "en"),
-    DemoPerson(ACTOR_CONTACT, "Luca Bianchi", "it", actor="gtt"),
-    DemoPerson(ACTOR_CONTACT, "Silvia Marino", "it", actor="politecnico-torino"),
-    DemoPerson(CITIZEN, "Anna Rossi", "it", municipality="001272"),  # Torino
-    DemoPerson(CITIZEN, "Davide Conti", "it", municipality="001156"),  # Moncalieri
-    DemoPerson(CITIZEN, "Laura Hughes", "en", municipality="001078"),  # Chieri
+    DemoPerson(ACTOR_CONTACT, "Luca Bianchi", "it", actor="gtt", position="Responsabile progetti"),
+    DemoPerson(
+        ACTOR_CONTACT,
+        "Silvia Marino",
+        "it",
+        actor="politecnico-torino",
+        position="Ufficio relazioni con il territorio",
+    ),
+    DemoPerson(
+        CITIZEN,
+        "Anna Rossi",
+        "it",
+        municipality="001272",  # Torino
+        categories=("resident",),
+    ),
+    DemoPerson(
+        CITIZEN,
+        "Davide Conti",
+        "it",
+        municipality="001156",  # Moncalieri
+        categories=("resident", "business"),
+    ),
+    DemoPerson(
+        CITIZEN,
+        "Laura Hughes",
+        "en",
+        municipality="001078",  # Chieri
+        categories=("student",),
+    ),
 )
 
 
@@ -121,7 +154,9 @@ def demo_people_reset(*, by: AbstractBaseUser | None = None) -> list[DemoLogin]:
     plan = plan_get(slug=DEMO_PLAN)
     places = municipalities_by_code([p.municipality for p in DEMO_PEOPLE if p.municipality])
     actors = actors_by_key([p.actor for p in DEMO_PEOPLE if p.actor])
+    categories = {category.key: category for category in categories_of_plan(plan=plan)}
     logins = []
+    staff = None  # who confirms the contacts' affiliations: the plan's staff member, made first
     for demo in DEMO_PEOPLE:
         user, password = account_reset(email=demo.email)
         place = places[demo.municipality] if demo.municipality else None
@@ -137,11 +172,21 @@ def demo_people_reset(*, by: AbstractBaseUser | None = None) -> list[DemoLogin]:
         person_example_set(person=person, is_example=True, by=by)
         if demo.role not in (ACTOR_CONTACT, CITIZEN):
             plan_role_grant(plan=plan, user=user, role=demo.role, by=by)
+        if demo.role == STAFF:
+            staff = user
+        if demo.categories:
+            chosen = [categories[key] for key in demo.categories]
+            person_update(person=person, values={"categories": chosen}, by=by)
         if demo.actor:
-            # Affiliations of people with actors do not exist yet: the note says it.
-            note = f"speaks for {actors[demo.actor].name}"
+            actor = actors[demo.actor]
+            affiliation_confirmed_ensure(
+                user=user, actor=actor, position=demo.position, plan=plan, by=staff or by
+            )
+            note = f"represents {actor.name} (confirmed)"
         else:
             note = f"lives in {place.name}" if place else ""
+            if demo.categories:
+                note += "; " + ", ".join(categories[key].label_en for key in demo.categories)
         logins.append(
             DemoLogin(
                 role=demo.role,
@@ -154,3 +199,21 @@ def demo_people_reset(*, by: AbstractBaseUser | None = None) -> list[DemoLogin]:
             )
         )
     return logins
+
+
+def affiliation_confirmed_ensure(
+    *, user: AbstractBaseUser, actor: Actor, position: str, plan: Plan, by: AbstractBaseUser | None
+) -> Affiliation:
+    """`user`'s affiliation with `actor`, asked for and confirmed (`by`) unless it already is.
+
+    `actor` must take part in `plan` (the demo's data says so); a demo whose data stopped saying
+    it fails here rather than print a contact nobody could have confirmed.
+    """
+    if not plans_of_actor(actor=actor).filter(pk=plan.pk).exists():
+        raise ValueError(f"The demo actor {actor.key!r} takes no part in {plan.slug!r}.")
+    existing = affiliations_of(user=user).filter(actor=actor).first()
+    if existing is not None and existing.status == Affiliation.Status.CONFIRMED:
+        return existing
+    if existing is None or existing.status == Affiliation.Status.DECLINED:
+        existing = affiliation_request(user=user, actor=actor, position=position)
+    return affiliation_decide(affiliation=existing, confirm=True, reason="", by=by)

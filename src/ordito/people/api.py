@@ -3,15 +3,25 @@
 Each operation's id is the selector or service it calls.
 """
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Path, Router, Status
 
 from ordito.api.errors import INVALID, NOT_FOUND, Error
+from ordito.api.languages import localized
 from ordito.api.parameters import ROW_ID_MAX
 from ordito.people import selectors, services
 from ordito.people.api_auth import AUTHENTICATED, SESSION_ONLY
-from ordito.people.schemas import Me, TokenCreated, TokenIn, TokenListed
+from ordito.people.schemas import (
+    AffiliationIn,
+    AffiliationOut,
+    Me,
+    TokenCreated,
+    TokenIn,
+    TokenListed,
+)
+from ordito.plans.selectors import actors_taking_part
 
 router = Router(tags=["people"])
 
@@ -20,10 +30,15 @@ FORBIDDEN = {403: Error}
 
 
 @router.get(
-    "/me", auth=AUTHENTICATED, response={200: Me, **UNAUTHENTICATED}, operation_id="person_get"
+    "/me",
+    auth=AUTHENTICATED,
+    response={200: Me, **UNAUTHENTICATED, **INVALID},
+    operation_id="person_get",
 )
+@localized
 def person_get(request: HttpRequest) -> dict:
-    """Who is calling: display name, e-mail, language, roles in plans, affiliations."""
+    """Who is calling: display name, e-mail, language, roles in plans, affiliations with actors,
+    categories of participants (their names in the language asked for)."""
     user = request.auth
     person = services.person_ensure(user=user)
     return {
@@ -35,8 +50,54 @@ def person_get(request: HttpRequest) -> dict:
             {"plan": held.plan.slug, "role": held.role}
             for held in selectors.plan_roles_of(user=user)
         ],
-        "affiliations": [],
+        "affiliations": [
+            affiliation_out(affiliation) for affiliation in selectors.affiliations_of(user=user)
+        ],
+        "categories": [
+            {"plan": category.plan.slug, "key": category.key, "label": category.label}
+            for category in selectors.categories_of(user=user)
+        ],
     }
+
+
+def affiliation_out(affiliation) -> dict:
+    return {
+        "id": affiliation.pk,
+        "actor": {"id": affiliation.actor_id, "name": affiliation.actor.name},
+        "position": affiliation.position,
+        "status": affiliation.status,
+    }
+
+
+@router.post(
+    "/me/affiliations",
+    auth=AUTHENTICATED,
+    response={
+        201: AffiliationOut,
+        **UNAUTHENTICATED,
+        **FORBIDDEN,
+        **NOT_FOUND,
+        409: Error,
+        **INVALID,
+    },
+    operation_id="affiliation_request",
+)
+@localized
+def affiliation_request(request: HttpRequest, body: AffiliationIn):
+    """Ask to represent an actor taking part in a plan (an unknown actor, or one taking part in
+    none, is not found); asking again while a request waits or the affiliation holds is a 409,
+    and a declined request may be asked again."""
+    actor = get_object_or_404(actors_taking_part(), pk=body.actor)
+    try:
+        affiliation = services.affiliation_request(
+            user=request.auth, actor=actor, position=body.position
+        )
+    except ValidationError as error:
+        duplicate = [e for e in error.error_dict.get("actor", []) if e.code == "duplicate"]
+        if duplicate:  # already asked, or already confirmed: done before
+            return Status(409, {"detail": duplicate[0].messages[0]})
+        raise
+    return Status(201, affiliation_out(affiliation))
 
 
 @router.get(

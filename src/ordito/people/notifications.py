@@ -55,3 +55,19 @@ notification_kind_register(
     reason=_("you were given, or lost, a role in a plan."),
     default_delivery=Delivery.IMMEDIATE,
 )
+
+AFFILIATIONS = "affiliations"
+notification_kind_register(
+    AFFILIATIONS,
+    label=_("Your affiliations with actors"),
+    reason=_("a plan's staff decided on your request to represent an actor."),
+    default_delivery=Delivery.IMMEDIATE,
+)
+
+AFFILIATION_REQUESTS = "affiliation_requests"
+notification_kind_register(
+    AFFILIATION_REQUESTS,
+    label=_("Requests to represent the actors of your plans"),
+    reason=_("you are staff of a plan where the actor takes part, and may confirm the request."),
+    default_delivery=Delivery.DIGEST,
+)

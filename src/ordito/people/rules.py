@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 
 from ordito.people.models import PlanRole
 from ordito.people.roles import ANALYST, MODERATOR, STAFF
+from ordito.people.selectors import is_staff_where_actor_takes_part
 
 PLAN_PERMISSIONS: dict[str, tuple[str, ...]] = {
     # The plan's content and process: its staff.
@@ -24,6 +25,10 @@ PLAN_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "people.moderate_plan": (MODERATOR, STAFF),
     # The analysis data of a plan: its analysts (and staff).
     "people.change_plan_analyses": (ANALYST, STAFF),
+    # A plan's categories of participants: its staff.
+    "people.manage_plan_categories": (STAFF,),
+    # The page of requests to represent the actors taking part in a plan: its staff.
+    "people.review_plan_affiliations": (STAFF,),
 }
 
 
@@ -56,10 +61,6 @@ def is_active_superuser(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_superuser
 
 
-is_plan_staff = is_active_superuser | holds(STAFF)
-is_plan_moderator = is_active_superuser | holds(MODERATOR)
-is_plan_analyst = is_active_superuser | holds(ANALYST)
-
 for permission, granting_roles in PLAN_PERMISSIONS.items():
     rules.add_perm(permission, is_active_superuser | holds(*granting_roles))
 
@@ -81,3 +82,24 @@ def plans_permitting(user, permission: str) -> QuerySet | None:
         return PlanRole.objects.none().values("plan")
     granting_roles = PLAN_PERMISSIONS.get(permission, ())
     return PlanRole.objects.filter(user=user, role__in=granting_roles).values("plan")
+
+
+@rules.predicate
+def is_staff_where_the_actor_takes_part(user, affiliation) -> bool:
+    if affiliation is None or not user.is_authenticated:
+        return False
+    return is_staff_where_actor_takes_part(user=user, actor=affiliation.actor_id)
+
+
+@rules.predicate
+def is_own_affiliation(user, affiliation) -> bool:
+    return affiliation is not None and affiliation.user_id == user.pk
+
+
+# Confirming or declining a request to represent an actor: the staff of any plan where the actor
+# takes part (plans/taking_part.py), whichever plan's page they decide from; never the person
+# who asks, so that someone else vouches for them.
+rules.add_perm(
+    "people.decide_affiliation",
+    (is_active_superuser | is_staff_where_the_actor_takes_part) & ~is_own_affiliation,
+)

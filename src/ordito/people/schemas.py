@@ -12,15 +12,42 @@ class RoleHeld(Schema):
     role: str
 
 
+class ActorRef(Schema):
+    id: int
+    name: str
+
+
+class AffiliationOut(Schema):
+    id: int
+    actor: ActorRef
+    position: str = Field(description="What the person does for the actor.")
+    status: str = Field(description="requested, confirmed or declined.")
+
+
+class CategoryHeld(Schema):
+    plan: str = Field(description="The plan's slug.")
+    key: str
+    label: str = Field(description="The category's name in the language asked for.")
+
+
 class Me(Schema):
     id: int
     display_name: str
     email: str
     language: str = Field(description=f"One of {', '.join(LANGUAGE_CODES)}.")
     roles: list[RoleHeld]
-    affiliations: list[dict] = Field(
-        description="The actors the person represents (confirmed affiliations)."
+    affiliations: list[AffiliationOut] = Field(
+        description="The person's requests to represent actors, whatever their status; the "
+        "confirmed ones make them the actor's contacts."
     )
+    categories: list[CategoryHeld] = Field(
+        description="The categories of participants the person belongs to, plan by plan."
+    )
+
+
+class AffiliationIn(Schema):
+    actor: int = Field(ge=1, description="The id of an actor taking part in a plan.")
+    position: str = Field("", max_length=120, description="What the person does for the actor.")
 
 
 class TokenIn(Schema):

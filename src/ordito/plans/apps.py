@@ -11,7 +11,7 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from ordito.core.plan_access import PLAN, plan_path_register
         from ordito.plans import models as plans
-        from ordito.plans import versions
+        from ordito.plans import taking_part, versions
 
         versions.register()
         # How each row reaches its plan, for the admin's scoping by plan (core/plan_access.py).
@@ -29,3 +29,4 @@ class PlansConfig(AppConfig):
         for link in (plans.Contribution, plans.Dependency, plans.ProjectRole):
             plan_path_register(link, "project__plan")
         plan_path_register(plans.ActorPosition, "objective__plan")
+        taking_part.register()

@@ -5,7 +5,15 @@ queries whatever the size of the plan.
 """
 
 from ordito.plans.selectors import contents
-from ordito.plans.selectors.actors import ActorFilters, actor_get, actor_list, actor_roles
+from ordito.plans.selectors.actors import (
+    ActorFilters,
+    actor_get,
+    actor_list,
+    actor_roles,
+    actors_of_plan,
+    actors_taking_part,
+    plans_of_actor,
+)
 from ordito.plans.selectors.projects import (
     PROJECT_SORTS,
     ProjectFilters,
@@ -38,6 +46,8 @@ __all__ = [
     "actor_get",
     "actor_list",
     "actor_roles",
+    "actors_of_plan",
+    "actors_taking_part",
     "area_get",
     "contents",
     "direction_get",
@@ -51,6 +61,7 @@ __all__ = [
     "plan_list",
     "plan_search",
     "plan_tree",
+    "plans_of_actor",
     "project_filter_choices",
     "project_get",
     "project_list",

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ordito.actors.models import Actor
-from ordito.plans.models import ProjectRole
+from ordito.plans.models import Plan, ProjectRole
+from ordito.plans.taking_part import ways_of_taking_part
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +47,32 @@ def actor_roles(*, actor: Actor | None = None) -> QuerySet[ProjectRole]:
         "project__plan__slug", "project__code", "role"
     )
     return roles if actor is None else roles.filter(actor=actor)
+
+
+def plans_of_actor(*, actor: Actor | int) -> QuerySet[Plan]:
+    """The plans `actor` takes part in, in every way registered in plans/taking_part.py, by slug;
+    one query (each way is a subquery)."""
+    taking_part = Q(pk__in=[])
+    for way in ways_of_taking_part():
+        rows = way.model._default_manager.filter(**{way.actor: actor})
+        taking_part |= Q(pk__in=rows.values(way.plan))
+    return Plan.objects.filter(taking_part).order_by("slug")
+
+
+def actors_of_plan(*, plan: Plan | int) -> QuerySet[Actor]:
+    """The actors that take part in `plan`, in every way registered in plans/taking_part.py, by
+    name; one query."""
+    taking_part = Q(pk__in=[])
+    for way in ways_of_taking_part():
+        rows = way.model._default_manager.filter(**{way.plan: plan})
+        taking_part |= Q(pk__in=rows.values(way.actor))
+    return Actor.objects.filter(taking_part).order_by("name", "key")
+
+
+def actors_taking_part() -> QuerySet[Actor]:
+    """The actors that take part in at least one plan, by name; one query."""
+    taking_part = Q(pk__in=[])
+    for way in ways_of_taking_part():
+        rows = way.model._default_manager.all()
+        taking_part |= Q(pk__in=rows.values(way.actor))
+    return Actor.objects.filter(taking_part).order_by("name", "key")

@@ -1,4 +1,9 @@
-"""Every write to people: profiles, roles in plans, API tokens."""
+"""Every write to people: profiles, roles in plans, API tokens, notifications, personal data.
+
+Categories of participants (`categories`) and affiliations with actors (`affiliations`) have
+modules of their own, whose services are imported at the end of this one: callers write
+`services.affiliation_request(...)` whichever module holds it.
+"""
 
 import unicodedata
 from collections import defaultdict
@@ -66,7 +71,8 @@ def person_ensure(*, user: AbstractBaseUser) -> Person:
 
 @transaction.atomic
 def person_update(*, person: Person, values: Mapping[str, Any], by: Author) -> Person:
-    """Change a person's display name, language or municipality."""
+    """Change a person's display name, language, municipality or categories (`categories`: the
+    ids of every category they belong to, in any plan)."""
     values = dict(values)
     if "display_name" in values:
         values["display_name"] = plain_text(
@@ -75,10 +81,26 @@ def person_update(*, person: Person, values: Mapping[str, Any], by: Author) -> P
             max_length=DISPLAY_NAME_MAX_LENGTH,
             required=True,
         )
+    has_categories = "categories" in values
+    categories = values.pop("categories", None)
     person, _written = upsert(
         Person, by=by, lookup={"pk": person.pk}, values=values, allowed=PERSON_FIELDS
     )
+    if has_categories:
+        person.categories.set(person_categories_clean(categories))
     return person
+
+
+def person_categories_clean(categories: Any) -> list[int]:
+    """The ids of existing categories of participants (of any plan), from ids or rows."""
+    if isinstance(categories, str | bytes) or not isinstance(categories, Iterable):
+        raise ValidationError({"categories": _("Choose among the plans' categories.")})
+    ids = {getattr(category, "pk", category) for category in categories}
+    if not all(isinstance(pk, int) and not isinstance(pk, bool) for pk in ids) or (
+        Category.objects.filter(pk__in=ids).count() != len(ids)
+    ):
+        raise ValidationError({"categories": _("Choose among the plans' categories.")})
+    return sorted(ids)
 
 
 @transaction.atomic
@@ -325,3 +347,43 @@ def account_delete(*, user: AbstractBaseUser) -> None:
     for part in personal_data_parts():
         part.erase(user)
     user.delete()
+
+
+# The services of categories and affiliations, in modules of their own; they use the helpers
+# above (plain_text, notify), so they are imported once these exist.
+from ordito.people.services.affiliations import (  # noqa: E402
+    affiliation_decide,
+    affiliation_request,
+    affiliation_withdraw,
+)
+from ordito.people.services.categories import (  # noqa: E402
+    category_create,
+    category_delete,
+    category_move,
+    category_rename,
+)
+
+__all__ = [
+    "account_delete",
+    "affiliation_decide",
+    "affiliation_request",
+    "affiliation_withdraw",
+    "api_token_create",
+    "api_token_revoke",
+    "categories_default_ensure",
+    "category_create",
+    "category_delete",
+    "category_move",
+    "category_rename",
+    "notification_setting_set",
+    "notifications_digest_send",
+    "notifications_mark_read",
+    "notify",
+    "person_ensure",
+    "person_example_set",
+    "person_update",
+    "personal_data_export",
+    "plain_text",
+    "plan_role_grant",
+    "plan_role_revoke",
+]

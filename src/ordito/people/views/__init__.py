@@ -1,4 +1,5 @@
-""" "My area" (`/me/`): the person's profile, roles, tokens and notifications.
+""" "My area" (`/me/`): the person's profile, roles, tokens and notifications; the staff's page of
+a plan's roles. Affiliations with actors and a plan's categories have modules of their own.
 
 Nobody sees another person's area: every page reads the logged-in person's own rows, and an id
 that is not theirs is not found (404).
@@ -37,19 +38,26 @@ def form_errors_from(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, field_messages)
 
 
+def profile_form(person, data=None) -> ProfileForm:
+    """The profile form, with a group of categories per plan (two queries, whatever their
+    number)."""
+    return ProfileForm(
+        data,
+        initial={
+            "display_name": person.display_name,
+            "language": person.language,
+            "municipality": person.municipality.istat_code if person.municipality else None,
+        },
+        categories=selectors.categories_to_choose(),
+        chosen=set(person.categories.values_list("pk", flat=True)),
+    )
+
+
 def my_area_page(request: HttpRequest, **context) -> HttpResponse:
     user = request.user
     person = services.person_ensure(user=user)
-    context.setdefault(
-        "profile_form",
-        ProfileForm(
-            initial={
-                "display_name": person.display_name,
-                "language": person.language,
-                "municipality": person.municipality.istat_code if person.municipality else None,
-            }
-        ),
-    )
+    if "profile_form" not in context:
+        context["profile_form"] = profile_form(person)
     context.setdefault("token_form", TokenForm())
     return render(
         request,
@@ -59,6 +67,7 @@ def my_area_page(request: HttpRequest, **context) -> HttpResponse:
             "roles": selectors.plan_roles_of(user=user),
             "tokens": selectors.api_tokens_of(user=user),
             "notifications": selectors.notifications_of(user=user)[:NOTIFICATIONS_ON_MY_AREA],
+            "affiliations": selectors.affiliations_of(user=user),
             **context,
         },
     )
@@ -68,11 +77,11 @@ def my_area_page(request: HttpRequest, **context) -> HttpResponse:
 def my_area(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return my_area_page(request)
-    form = ProfileForm(request.POST)
+    person = services.person_ensure(user=request.user)
+    form = profile_form(person, request.POST)
     if form.is_valid():
-        person = services.person_ensure(user=request.user)
         try:
-            services.person_update(person=person, values=form.cleaned_data, by=request.user)
+            services.person_update(person=person, values=form.values(), by=request.user)
         except ValidationError as error:
             form_errors_from(form, error)
         else:
