@@ -10,13 +10,20 @@ class ProcessConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from ordito.people.roles import role_register
+        from ordito.plans.panels import plan_panel_register
         from ordito.process import (
             rules,  # noqa: F401  (registers the permissions)
+            selectors,
             versions,
         )
         from ordito.process.models import CommissionMembership
 
         versions.register()
+        plan_panel_register(
+            name="process",
+            template="process/includes/plan_panel.html",
+            context=lambda plan: {"motions": list(selectors.motions_approved(plan=plan))},
+        )
         role_register(
             CommissionMembership.Role.COORDINATOR.value,
             label=_("Commission coordinator"),

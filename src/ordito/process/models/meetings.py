@@ -209,6 +209,7 @@ class MeetingDocument(models.Model):
         verbose_name=_("uploaded by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
