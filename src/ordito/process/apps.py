@@ -12,6 +12,7 @@ class ProcessConfig(AppConfig):
         from ordito.people.roles import role_register
         from ordito.plans.panels import plan_panel_register
         from ordito.process import (
+            personal_parts,
             rules,  # noqa: F401  (registers the permissions)
             selectors,
             versions,
@@ -19,6 +20,7 @@ class ProcessConfig(AppConfig):
         from ordito.process.models import CommissionMembership
 
         versions.register()
+        personal_parts.register()
         plan_panel_register(
             name="process",
             template="process/includes/plan_panel.html",
