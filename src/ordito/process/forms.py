@@ -2,6 +2,7 @@
 meeting list's filters. Times are entered as Europe/Rome local time (the site's zone)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -140,6 +141,19 @@ class MeetingForm(ModelFieldsForm):
             field.widget.choices = field.choices
             self.fields[name] = field
         self.fields["starts_at"].help_text = _("Local time in Italy (Europe/Rome).")
+
+    def clean(self) -> dict:
+        """The meeting's own checks of its times (Meeting.clean), shown beside the other
+        errors at once rather than only when every field is valid."""
+        data = super().clean()
+        times = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+        try:
+            Meeting(**{name: data.get(name) for name in times}).clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field in self.fields and field not in self.errors:
+                    self.add_error(field, messages)
+        return data
 
     def links(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.link_names}
