@@ -3,6 +3,7 @@ meeting list's filters. Times are entered as Europe/Rome local time (the site's 
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,14 @@ from ordito.process.selectors import MeetingFilters
 
 LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
 DOCUMENT_ACCEPT = ".pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.txt"
+
+
+def _formfield(model_field, **kwargs):
+    # Django 6 will assume https for a link typed without a scheme; say so now (and silence the
+    # deprecation warning of Django 5.2).
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
 
 
 def _styled(fields: dict[str, forms.Field]) -> dict[str, forms.Field]:
@@ -55,7 +64,10 @@ class ModelFieldsForm(AccessibleForm):
         if instance is not None:
             kwargs.setdefault("initial", forms.models.model_to_dict(instance, self.field_names))
         super().__init__(*args, **kwargs)
-        self.fields.update(_styled(fields_for_model(self.model, fields=self.field_names)))
+        fields = fields_for_model(
+            self.model, fields=self.field_names, formfield_callback=_formfield
+        )
+        self.fields.update(_styled(fields))
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.field_names}
