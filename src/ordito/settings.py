@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "ordito.people",
     "ordito.accounts",  # before allauth: its templates replace allauth's
     "ordito.analyses",
+    "ordito.process",
     "ordito.interop",
     "ordito.api",
     "ordito.web",

@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("", include("ordito.plans.urls")),
     path("", include("ordito.people.urls")),
     path("", include("ordito.analyses.urls")),
+    path("", include("ordito.process.urls")),
     prefix_default_language=False,
 )

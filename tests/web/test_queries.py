@@ -25,10 +25,10 @@ pytestmark = pytest.mark.django_db
 
 QUERIES = {
     # plan in force, areas, directions, objectives, their meta-objectives, counts,
-    # latest changes, the plan's meta-objectives
-    "home": 8,
+    # latest changes, the plan's meta-objectives, the process panel's approved motions
+    "home": 9,
     # the same, with the plan found by its slug instead of as the plan in force
-    "plan": 8,
+    "plan": 9,
     # plan, area, directions, objectives, their meta-objectives
     "area": 5,
     # plan, direction with its area, objectives with their project counts

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class AnalysesConfig(AppConfig):
@@ -9,6 +8,8 @@ class AnalysesConfig(AppConfig):
 
     def ready(self) -> None:
         from ordito.analyses import rules  # noqa: F401  (registers the permissions)
-        from ordito.plans.sections import plan_section_register
+        from ordito.plans.panels import plan_panel_register
 
-        plan_section_register(label=_("Analyses"), url_name="analyses:index")
+        plan_panel_register(
+            name="analyses", template="analyses/includes/plan_panel.html", context=lambda plan: {}
+        )

@@ -102,6 +102,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     from ordito.interop.demo import demo_admin_reset, demo_load
     from ordito.interop.demo_people import DEMO_PLAN, demo_people_reset
+    from ordito.interop.demo_process import demo_process_load
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -115,6 +116,8 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     admin = demo_admin_reset()
     people = demo_people_reset(by=None)
+    process = demo_process_load(by=None)
+    click.echo(f"Turin demo's process: {process.written} rows written", err=True)
     site = f"http://{host}:{port}"
     click.echo(
         f"\nOrdito demo: {site}/\n"

@@ -61,6 +61,10 @@ def is_active_superuser(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_superuser
 
 
+# Named for the other apps' rules (process/rules.py), which combine them with their own.
+is_plan_staff = is_active_superuser | holds(STAFF)
+is_plan_moderator = is_active_superuser | holds(MODERATOR)
+
 for permission, granting_roles in PLAN_PERMISSIONS.items():
     rules.add_perm(permission, is_active_superuser | holds(*granting_roles))
 

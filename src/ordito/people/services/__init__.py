@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from ordito.core.languages import LANGUAGE_CODES
+from ordito.core.languages import LANGUAGE_CODES, translated
 from ordito.core.records import Author, recorded_delete, upsert, validated_save
 from ordito.people.categories import DEFAULT_CATEGORIES
 from ordito.people.emails import notification_email
@@ -140,6 +140,20 @@ def categories_default_ensure(*, plan: Plan) -> int:
         categories.append(Category(plan=plan, key=key, order=order, **labels))
     Category.objects.bulk_create(categories)
     return len(categories)
+
+
+CATEGORY_FIELDS = (*translated("label"), "order")
+
+
+@transaction.atomic
+def category_save(
+    *, by: Author, plan: Plan, key: str, values: Mapping[str, Any]
+) -> tuple[Category, bool]:
+    """Create or update the category `key` of `plan`; saving the same values again writes
+    nothing (a consultation day of the process app targets categories made here)."""
+    return upsert(
+        Category, by=by, lookup={"plan": plan, "key": key}, values=values, allowed=CATEGORY_FIELDS
+    )
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from ordito.core.lookups import found_or_404
 from ordito.plans import selectors
 from ordito.plans.caching import plan_fragments
 from ordito.plans.models import Plan
-from ordito.plans.sections import plan_sections
+from ordito.plans.panels import plan_panels
 from ordito.plans.views.lookups import plan_or_404
 
 LATEST_CHANGES = 8
@@ -26,10 +26,10 @@ def plan_overview(plan: Plan) -> dict[str, Any]:
     """
     return {
         "plan": plan,
-        "sections": plan_sections(plan.slug),
         "areas": selectors.plan_tree(plan=plan),
         "counts": SimpleLazyObject(lambda: selectors.plan_counts(plan=plan)),
         "latest_changes": selectors.plan_latest_changes(plan=plan, limit=LATEST_CHANGES),
+        "panels": plan_panels(plan),
         **plan_fragments(plan),
     }
 
