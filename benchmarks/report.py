@@ -74,7 +74,7 @@ def results_document(facts: Mapping[str, object], analysis: Sequence[Run], web: 
     parts = ["# Benchmark results\n", "Written by `make bench` (benchmarks/run.py).\n"]
     parts.append("## Machine\n")
     parts.append(markdown_table(("fact", "value"), list(facts.items())))
-    parts.append("## Analysis (benchmarks/analysis/)\n")
+    parts.append("## Scripts (benchmarks/analysis/, benchmarks/people/)\n")
     parts.append(
         markdown_table(
             ANALYSIS_HEADER,
@@ -97,5 +97,9 @@ def results_document(facts: Mapping[str, object], analysis: Sequence[Run], web: 
         rows = load_rows(output)
         if rows:
             parts.append(markdown_table(WEB_HEADER, rows))
+        parts.append(
+            "A page ending in `+token` was asked with a personal API token "
+            "(`Authorization: Bearer …`), the others anonymously.\n"
+        )
         parts.append(f"Outcome: {web.outcome}, {web.seconds:.0f} s in all.\n")
     return "\n".join(parts)

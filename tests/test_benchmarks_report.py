@@ -12,6 +12,7 @@ LOAD_OUTPUT = """\
 /p/bench/projects/               status=200 queries=9
 /p/bench/                        c=1   rps=412.3 p50_ms=2.3 p95_ms=3.1 requests=4123 errors=0
 /p/bench/projects/               c=16  rps=95.0 p50_ms=160.2 p95_ms=240.9 requests=950 errors=2
+/api/v1/me+token                       c=1   rps=300.5 p50_ms=3.2 p95_ms=4.0 requests=3005 errors=0
 """
 
 
@@ -56,6 +57,7 @@ def test_load_rows_reads_wrks_lines_and_ignores_the_rest():
     assert load_rows(LOAD_OUTPUT) == [
         ("/p/bench/", "1", "412.3", "2.3", "3.1", "4123", "0"),
         ("/p/bench/projects/", "16", "95.0", "160.2", "240.9", "950", "2"),
+        ("/api/v1/me+token", "1", "300.5", "3.2", "4.0", "3005", "0"),
     ]
 
 
@@ -80,5 +82,6 @@ def test_results_document_has_the_facts_and_one_well_formed_table_per_kind():
     ]
     assert benchmarks[3][3] == "timed out after 300 s"
     assert load[0][:3] == ["page", "connections", "requests/s"]
-    assert [row[0] for row in load[2:]] == ["/p/bench/", "/p/bench/projects/"]
+    assert [row[0] for row in load[2:]] == ["/p/bench/", "/p/bench/projects/", "/api/v1/me+token"]
+    assert "asked with a personal API token" in document
     assert "SQL queries per page: `/p/bench/` 6, `/p/bench/projects/` 9." in document

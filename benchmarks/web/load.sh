@@ -42,10 +42,25 @@ SERVER=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/p/bench/" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$PORT/p/bench/" >/dev/null \
     || { echo "error: the server did not answer within 60 s (see var/bench-serve.log)" >&2; exit 1; }
+# A person with a personal API token, for the API requests below.
+.venv/bin/ordito manage shell --no-imports -c \
+    "from django.contrib.auth import get_user_model; get_user_model().objects.create_user(username='bench', email='bench@example.org')"
+TOKEN=$(.venv/bin/ordito token create bench@example.org --name load --days 1)
 for page in "/p/bench/" "/p/bench/projects/" "/p/bench/projects/$PROJECT_ID/"; do
     for connections in 1 16; do
         printf '%-32s c=%-3s ' "$page" "$connections"
         wrk -t "$(( connections < 2 ? 1 : 2 ))" -c "$connections" -d "${DURATION}s" \
             -s benchmarks/web/percentiles.lua "http://127.0.0.1:$PORT$page" | tail -n 1
+    done
+done
+# The API, anonymous and with the token ("+token" in the page's name): the token check's cost.
+for page in "/api/v1/plans/bench/projects" "/api/v1/plans/bench/projects+token" "/api/v1/me+token"; do
+    path=${page%+token}
+    headers=()
+    [ "$path" != "$page" ] && headers=(-H "Authorization: Bearer $TOKEN")
+    for connections in 1 16; do
+        printf '%-38s c=%-3s ' "$page" "$connections"
+        wrk -t "$(( connections < 2 ? 1 : 2 ))" -c "$connections" -d "${DURATION}s" "${headers[@]}" \
+            -s benchmarks/web/percentiles.lua "http://127.0.0.1:$PORT$path" | tail -n 1
     done
 done
