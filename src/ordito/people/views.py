@@ -25,6 +25,7 @@ from ordito.people.forms import (
     RoleGrantForm,
     TokenForm,
 )
+from ordito.people.my_area import my_area_sections
 from ordito.plans.views.lookups import plan_or_404
 
 NOTIFICATIONS_ON_MY_AREA = 5
@@ -59,6 +60,7 @@ def my_area_page(request: HttpRequest, **context) -> HttpResponse:
             "roles": selectors.plan_roles_of(user=user),
             "tokens": selectors.api_tokens_of(user=user),
             "notifications": selectors.notifications_of(user=user)[:NOTIFICATIONS_ON_MY_AREA],
+            "sections": my_area_sections(user),
             **context,
         },
     )
