@@ -21,8 +21,9 @@ from tests.process.factories import MeetingFactory
 
 
 def person(name: str, *, language: str = "it"):
-    """An account with a profile, a name others see and an e-mail address."""
-    return PersonFactory(display_name=name, language=language).user
+    """An account with a profile, a name others see and an e-mail address (and no password,
+    which would cost a PBKDF2 hash each: tests log people in with force_login)."""
+    return PersonFactory(display_name=name, language=language, user__password=None).user
 
 
 def token_for(user) -> str:

@@ -14,14 +14,7 @@ from ordito.people.models import Notification
 from ordito.process import registrations, services
 from ordito.process.models import Registration
 from ordito.process.registrations import AlreadyRegistered, meeting_register
-from tests.process.registering import (  # noqa: F401  (fixtures)
-    conference,
-    open_meeting,
-    person,
-    plan,
-    schools,
-    staff,
-)
+from tests.process.registering import open_meeting, person
 
 Status = Registration.Status
 
@@ -61,7 +54,11 @@ def test_a_second_registration_is_refused_and_writes_nothing(conference):
     ("opens", "closes", "message"),
     [
         (datetime.timedelta(days=1), datetime.timedelta(days=5), "Registration opens on"),
-        (-datetime.timedelta(days=5), -datetime.timedelta(days=1), "Registration for this meeting is closed."),
+        (
+            -datetime.timedelta(days=5),
+            -datetime.timedelta(days=1),
+            "Registration for this meeting is closed.",
+        ),
     ],
     ids=["before-the-window", "after-the-window"],
 )
@@ -82,7 +79,7 @@ def test_registration_for_a_meeting_that_is_over_is_refused(plan, english):
     meeting = open_meeting(
         plan, starts_at=past, registration_opens_at=None, registration_closes_at=None
     )
-    with pytest.raises(ValidationError, match="This meeting is over."):
+    with pytest.raises(ValidationError, match=r"This meeting is over\."):
         meeting_register(meeting=meeting, user=person("Anna"))
 
 
@@ -186,7 +183,9 @@ def test_raising_the_capacity_then_promoting_fills_the_new_places(conference, st
     users = [person(n) for n in ("Anna", "Bruno", "Carla", "Dario", "Elena")]
     for user in users:
         meeting_register(meeting=conference, user=user)
-    services.meeting_save(by=staff, plan=conference.plan, meeting=conference, values={"capacity": 4})
+    services.meeting_save(
+        by=staff, plan=conference.plan, meeting=conference, values={"capacity": 4}
+    )
     promoted = registrations.waiting_list_promote(meeting=conference)
     assert [r.user for r in promoted] == users[2:4]
     assert registrations.meeting_counts(meeting=conference) == registrations.Counts(4, 1)
@@ -234,9 +233,7 @@ def test_attendance_is_recorded_for_confirmed_people_only(conference, staff):
     attended = dict(Registration.objects.values_list("user_id", "attended"))
     assert attended == {anna.pk: True, bruno.pk: False, carla.pk: False}
     with pytest.raises(ValidationError):  # Carla waits: she cannot have attended
-        registrations.attendance_record(
-            meeting=conference, attended_user_ids={carla.pk}, by=staff
-        )
+        registrations.attendance_record(meeting=conference, attended_user_ids={carla.pk}, by=staff)
     with pytest.raises(PermissionDenied):
         registrations.attendance_record(meeting=conference, attended_user_ids=set(), by=anna)
     assert Registration.objects.get(user=anna).attended is True

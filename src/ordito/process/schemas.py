@@ -8,8 +8,9 @@ site shows them, and accepts any offset.
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AwareDatetime, field_validator
+from pydantic import AwareDatetime, PlainSerializer, field_validator
 
 from ordito.api.parameters import RowId, absent_or_value
 from ordito.api.schemas import MunicipalityRef, choices_enum
@@ -17,6 +18,11 @@ from ordito.process.models import Commission, Meeting
 from ordito.process.models.meetings import MEETING_CAPACITY_MAX
 from ordito.process.models.timeline import DatePrecision as DatePrecisionChoices
 from ordito.process.selectors import MeetingApiFilters
+
+# Written in Italian time with its offset (2027-05-12T09:00:00+02:00), as the site shows it.
+RomeTime = Annotated[
+    datetime, PlainSerializer(lambda value: timezone.localtime(value).isoformat(), return_type=str)
+]
 
 MeetingKind = choices_enum("MeetingKind", Meeting.Kind)
 CommissionKind = choices_enum("CommissionKind", Commission.Kind)
@@ -88,14 +94,14 @@ class MeetingSummary(Schema):
     code: str
     kind: MeetingKind
     title: str
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: RomeTime
+    ends_at: RomeTime
     address: str
     municipality: MunicipalityRef | None
     online_url: str
     capacity: int | None
-    registration_opens_at: datetime | None
-    registration_closes_at: datetime | None
+    registration_opens_at: RomeTime | None
+    registration_closes_at: RomeTime | None
     commissions: list[CommissionRef]
     is_example: bool
 
