@@ -99,13 +99,15 @@ def servers(env: dict[str, str], *, count: int, workers: int, log_dir: Path) -> 
     stop them (their whole process groups) on the way out."""
     started: list[subprocess.Popen] = []
     urls = []
+    # `ordito serve` wants --debug when DEBUG is on (the tests), and nothing when it is off.
+    debug = ["--debug"] if env.get("DEBUG", "true").lower() != "false" else []
     try:
         for number in range(count):
             port = free_port()
             log = open(log_dir / f"serve-{number}.log", "w")  # noqa: SIM115  (closed with the server)
             started.append(
                 subprocess.Popen(
-                    [COMMAND, "serve", "--debug", "--no-collectstatic", "--bind",
+                    [COMMAND, "serve", *debug, "--no-collectstatic", "--bind",
                      f"127.0.0.1:{port}", "--workers", str(workers)],
                     env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                 )

@@ -175,7 +175,7 @@ def meeting_register(request: HttpRequest, meeting_id: int = ID):
     """Register the caller: a confirmed place while there is one, else the waiting list (with
     the place on it). 409 when already registered; 422 outside the registration window or the
     meeting's categories."""
-    meeting = found_or_404(selectors.meeting_api_get, pk=meeting_id, viewer=request.auth)
+    meeting = found_or_404(selectors.meeting_visible_by_pk, pk=meeting_id, viewer=request.auth)
     try:
         registration = registrations.meeting_register(meeting=meeting, user=request.auth)
     except registrations.AlreadyRegistered as error:
@@ -199,7 +199,7 @@ def meeting_register(request: HttpRequest, meeting_id: int = ID):
 )
 def registration_cancel(request: HttpRequest, meeting_id: int = ID):
     """Cancel the caller's registration; a freed place goes to the first person waiting."""
-    meeting = found_or_404(selectors.meeting_api_get, pk=meeting_id, viewer=request.auth)
+    meeting = found_or_404(selectors.meeting_visible_by_pk, pk=meeting_id, viewer=request.auth)
     try:
         registrations.registration_cancel(meeting=meeting, user=request.auth, by=request.auth)
     except Registration.DoesNotExist as error:

@@ -131,25 +131,24 @@ def meeting_register(*, meeting: Meeting, user: AbstractBaseUser, now=None) -> R
         raise AlreadyRegistered(existing)
     registration_window_check(meeting=meeting, now=now)
     registration_categories_check(meeting=meeting, user=user)
-    counts = meeting_counts(meeting=meeting)
+    held = Registration.objects.filter(meeting=meeting).aggregate(
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+        last=models.Max("position", filter=Q(status=Status.WAITLISTED)),
+    )
     registration = Registration(meeting=meeting, user=user)
-    if meeting.capacity is None or counts.confirmed < meeting.capacity:
+    if meeting.capacity is None or held["confirmed"] < meeting.capacity:
         registration.status = Status.CONFIRMED
     else:
         registration.status = Status.WAITLISTED
-        registration.position = _last_position(meeting) + 1
-    registration.full_clean()
+        registration.position = (held["last"] or 0) + 1
+    # The constraints (one active registration per person, a position only when waiting) and the
+    # links hold by construction under the lock, and the database enforces them anyway:
+    # validating them here would cost four more queries while other registrations wait.
+    registration.full_clean(exclude=["meeting", "user"], validate_constraints=False)
     registration.save()
     # Sent when the transaction commits, through the mail queue (core/mail.py).
     transaction.on_commit(lambda: _confirmation_send(registration.pk))
     return registration
-
-
-def _last_position(meeting: Meeting) -> int:
-    last = Registration.objects.filter(meeting=meeting, status=Status.WAITLISTED).aggregate(
-        last=models.Max("position")
-    )["last"]
-    return last or 0
 
 
 def waiting_place(registration: Registration) -> int | None:

@@ -344,6 +344,15 @@ def meeting_api_list(
     )
 
 
+def meeting_visible_by_pk(*, pk: int, viewer: Viewer) -> Meeting:
+    """The meeting with this id and its plan, if `viewer` may know of it (one query for a
+    public meeting). Raises Meeting.DoesNotExist otherwise."""
+    meeting = Meeting.objects.select_related("plan").get(pk=pk)
+    if not viewer.has_perm("process.view_meeting", meeting):
+        raise Meeting.DoesNotExist("No Meeting matches the given query.")
+    return meeting
+
+
 def meeting_api_get(*, pk: int, viewer: Viewer) -> Meeting:
     """A meeting with its registration counts (`confirmed`, `waitlisted`), if `viewer` may know
     of it. Raises Meeting.DoesNotExist otherwise."""
