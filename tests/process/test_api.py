@@ -197,7 +197,7 @@ def test_register_confirmed_then_waitlisted_with_the_place(client, conference):
 
 
 def test_a_second_registration_is_409(client, conference):
-    headers = bearer(token_for(person("Anna")))
+    headers = {**bearer(token_for(person("Anna"))), "HTTP_ACCEPT_LANGUAGE": "en"}
     assert register(client, conference, None, **headers).status_code == 201
     answer = register(client, conference, None, **headers)
     assert answer.status_code == 409

@@ -220,7 +220,7 @@ def test_a_waiting_person_is_told_their_place_without_an_ics(
     with django_capture_on_commit_callbacks(execute=True):
         meeting_register(meeting=conference, user=carla)
     (message,) = mail.outbox
-    assert message.subject == "Ordito: sei in lista d'attesa per “Una trasformazione in atto”"
+    assert message.subject == "Ordito: sei in lista d'attesa per «Una trasformazione in atto»"
     assert "numero 1" in message.body
     assert message.attachments == []
 

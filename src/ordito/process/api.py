@@ -171,6 +171,7 @@ def meeting_save(request: HttpRequest, body: MeetingIn, slug: str = SLUG):
     },
     operation_id="meeting_register",
 )
+@localized
 def meeting_register(request: HttpRequest, meeting_id: int = ID):
     """Register the caller: a confirmed place while there is one, else the waiting list (with
     the place on it). 409 when already registered; 422 outside the registration window or the
@@ -197,6 +198,7 @@ def meeting_register(request: HttpRequest, meeting_id: int = ID):
     response={204: None, **UNAUTHENTICATED, **FORBIDDEN, **NOT_FOUND, **INVALID},
     operation_id="registration_cancel",
 )
+@localized
 def registration_cancel(request: HttpRequest, meeting_id: int = ID):
     """Cancel the caller's registration; a freed place goes to the first person waiting."""
     meeting = found_or_404(selectors.meeting_visible_by_pk, pk=meeting_id, viewer=request.auth)
