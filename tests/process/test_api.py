@@ -279,3 +279,31 @@ def test_cancelling_with_a_session_needs_csrf(conference):
     assert client.delete(url).status_code == 403
     assert Registration.objects.get().status == "confirmed"
     assert client.delete(url, HTTP_X_CSRFTOKEN=csrf).status_code == 204
+
+
+# A registration through the API, whatever the number already registered: the token, the
+# meeting, then inside the transaction (a savepoint in tests) the locked meeting, the person's
+# own registration, the meeting's categories, the counts, the insert; a waiting place adds the
+# count of its place on the list.
+REGISTER_QUERIES = {"confirmed": 9, "waitlisted": 10}
+
+
+@pytest.mark.parametrize("size", [3, 120])
+def test_registering_costs_the_same_queries_at_any_size(client, plan, size):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = open_meeting(plan, capacity=size + 1)
+    users = get_user_model().objects.bulk_create(
+        [get_user_model()(username=f"bulk{size}-{n}") for n in range(size)]
+    )
+    Registration.objects.bulk_create(
+        [Registration(meeting=meeting, user=user, status="confirmed") for user in users]
+    )
+    for expected in ("confirmed", "waitlisted"):
+        headers = bearer(token_for(person(f"{expected} {size}")))
+        with CaptureQueriesContext(connection) as queries:
+            answer = register(client, meeting, None, **headers)
+        assert answer.json()["status"] == expected
+        assert len(queries) == REGISTER_QUERIES[expected], [q["sql"] for q in queries]

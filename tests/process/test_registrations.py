@@ -237,3 +237,20 @@ def test_attendance_is_recorded_for_confirmed_people_only(conference, staff):
     with pytest.raises(PermissionDenied):
         registrations.attendance_record(meeting=conference, attended_user_ids=set(), by=anna)
     assert Registration.objects.get(user=anna).attended is True
+
+
+def test_deleting_an_account_gives_its_place_to_the_first_waiting(conference):
+    from ordito.people.services import account_delete, personal_data_export
+
+    anna, bruno, carla = (person(n) for n in ("Anna", "Bruno", "Carla"))
+    for user in (anna, bruno, carla):
+        meeting_register(meeting=conference, user=user)
+    exported = personal_data_export(user=anna)["meeting_registrations"]
+    assert [(row["meeting"], row["status"]) for row in exported] == [
+        ("Una trasformazione in atto", "confirmed")
+    ]
+    account_delete(user=anna)
+    assert dict(Registration.objects.values_list("user_id", "status")) == {
+        bruno.pk: "confirmed",
+        carla.pk: "confirmed",
+    }

@@ -23,6 +23,7 @@ class ProcessConfig(AppConfig):
 
         versions.register()
         registrations.notification_kinds_register()
+        registrations.personal_data_parts_register()
         my_area_section_register(
             "process-registrations",
             template="process/registrations/my_area_section.html",

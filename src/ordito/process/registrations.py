@@ -264,3 +264,47 @@ def _confirmation_send(registration_pk: int) -> None:
         return
     person = person_ensure(user=registration.user)
     registration_email(registration=registration, person=person).send()
+
+
+# A person's data (people/personal_data.py): their registrations and their calendar address.
+
+
+def _registrations_export(user: AbstractBaseUser) -> list[dict]:
+    rows = Registration.objects.filter(user=user).select_related("meeting__plan")
+    return [
+        {
+            "plan": row.meeting.plan.slug,
+            "meeting": row.meeting.title,
+            "meeting_starts_at": row.meeting.starts_at.isoformat(),
+            "status": row.status,
+            "attended": row.attended,
+            "registered_at": row.created_at.isoformat(),
+            "cancelled_at": row.cancelled_at.isoformat() if row.cancelled_at else None,
+        }
+        for row in rows.order_by("created_at", "pk")
+    ]
+
+
+def _registrations_erase(user: AbstractBaseUser) -> None:
+    """Cancel each place the person holds (the first waiting person gets it), then forget them."""
+    active = Registration.objects.filter(user=user).exclude(status=Status.CANCELLED)
+    for registration in active.select_related("meeting"):
+        registration_cancel(meeting=registration.meeting, user=user)
+    Registration.objects.filter(user=user).delete()
+
+
+def personal_data_parts_register() -> None:
+    """Called from the app's ready()."""
+    from ordito.people.personal_data import personal_data_register, rows_of_the_person
+    from ordito.process.models import CalendarSecret
+
+    personal_data_register(
+        "meeting_registrations", export=_registrations_export, erase=_registrations_erase
+    )
+    personal_data_register(
+        "calendar_address",
+        export=lambda user: {
+            "has_private_calendar": CalendarSecret.objects.filter(user=user).exists()
+        },
+        erase=rows_of_the_person(CalendarSecret),
+    )
