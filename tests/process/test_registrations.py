@@ -179,16 +179,18 @@ def test_a_capacity_below_the_confirmed_count_is_refused(conference, staff, engl
     assert conference.capacity == 2
 
 
-def test_raising_the_capacity_then_promoting_fills_the_new_places(conference, staff):
+def test_raising_the_capacity_fills_the_new_places_from_the_waiting_list(conference, staff):
     users = [person(n) for n in ("Anna", "Bruno", "Carla", "Dario", "Elena")]
     for user in users:
         meeting_register(meeting=conference, user=user)
     services.meeting_save(
         by=staff, plan=conference.plan, meeting=conference, values={"capacity": 4}
     )
-    promoted = registrations.waiting_list_promote(meeting=conference)
-    assert [r.user for r in promoted] == users[2:4]
     assert registrations.meeting_counts(meeting=conference) == registrations.Counts(4, 1)
+    confirmed = Registration.objects.filter(status=Status.CONFIRMED).values_list("user", flat=True)
+    assert set(confirmed) == {user.pk for user in users[:4]}
+    assert set(Notification.objects.values_list("user", flat=True)) == {users[2].pk, users[3].pk}
+    assert registrations.waiting_list_promote(meeting=conference) == []
 
 
 def test_the_confirmation_e_mail_carries_the_meeting_as_ics_in_the_persons_language(
