@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 # The session and its account; the person (in a savepoint: it is created on first use); the
 # municipalities of the profile's choice; the roles with their plans; the latest notifications;
-# the tokens; the unread count of the header's bell. The same with 3 or with 100 of each.
-MY_AREA_QUERIES = 10
+# the tokens; the unread count of the header's bell; and two for the process's section
+# (people/my_area.py): the private calendar address and the upcoming registrations. The same with
+# 3 or with 100 of each.
+MY_AREA_QUERIES = 12
 
 
 @pytest.fixture
