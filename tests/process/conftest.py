@@ -63,11 +63,23 @@ def media(settings, tmp_path):
 
 
 def person(name: str) -> AbstractBaseUser:
-    return PersonFactory(display_name=name).user
+    # An unusable password: tests log in with force_login, and hashing one costs a third of a
+    # second per person.
+    return PersonFactory(display_name=name, user__password="!").user
 
 
 @pytest.fixture
 def world(demo, media) -> World:
+    return build_world(demo)
+
+
+@pytest.fixture
+def live_world(live_demo, media) -> World:
+    """The same, committed so that the live server's thread sees it (browser tests)."""
+    return build_world(live_demo)
+
+
+def build_world(demo: Demo) -> World:
     plan = demo.plan
     commission_a = CommissionFactory(
         plan=plan,

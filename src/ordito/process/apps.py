@@ -13,6 +13,7 @@ class ProcessConfig(AppConfig):
         from ordito.people.roles import role_register
         from ordito.plans.panels import plan_panel_register
         from ordito.process import (
+            personal_parts,
             registrations,
             rules,  # noqa: F401  (registers the permissions)
             selectors,
@@ -22,6 +23,7 @@ class ProcessConfig(AppConfig):
         from ordito.process.views.calendars import my_area_section
 
         versions.register()
+        personal_parts.register()
         registrations.notification_kinds_register()
         registrations.personal_data_parts_register()
         my_area_section_register(

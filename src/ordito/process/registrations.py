@@ -266,7 +266,7 @@ def _confirmation_send(registration_pk: int) -> None:
     registration_email(registration=registration, person=person).send()
 
 
-# A person's data (people/personal_data.py): their registrations and their calendar address.
+# A person's data (people/personal_data.py): their registrations.
 
 
 def _registrations_export(user: AbstractBaseUser) -> list[dict]:
@@ -294,17 +294,9 @@ def _registrations_erase(user: AbstractBaseUser) -> None:
 
 
 def personal_data_parts_register() -> None:
-    """Called from the app's ready()."""
-    from ordito.people.personal_data import personal_data_register, rows_of_the_person
-    from ordito.process.models import CalendarSecret
+    """Called from the app's ready(); the calendar address is in process/personal_parts.py."""
+    from ordito.people.personal_data import personal_data_register
 
     personal_data_register(
         "meeting_registrations", export=_registrations_export, erase=_registrations_erase
-    )
-    personal_data_register(
-        "calendar_address",
-        export=lambda user: {
-            "has_private_calendar": CalendarSecret.objects.filter(user=user).exists()
-        },
-        erase=rows_of_the_person(CalendarSecret),
     )

@@ -6,6 +6,7 @@ import datetime
 from django import template
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ordito.process.models.timeline import DatePrecision
 
@@ -37,4 +38,9 @@ def period(start: datetime.date, end: datetime.date | None, precision: str) -> s
 
 @register.simple_tag
 def open_period(start: datetime.date, precision: str) -> str:
-    return _("from %(start)s") % {"start": _date(start, precision)}
+    """A period still open: "dal 1 settembre 2006", or "da settembre 2006" for a month."""
+    if precision == DatePrecision.DAY:
+        return _("from %(start)s") % {"start": _date(start, precision)}
+    return pgettext("since a month or a year", "from %(start)s") % {
+        "start": _date(start, precision)
+    }
