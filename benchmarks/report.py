@@ -74,7 +74,7 @@ def results_document(facts: Mapping[str, object], analysis: Sequence[Run], web: 
     parts = ["# Benchmark results\n", "Written by `make bench` (benchmarks/run.py).\n"]
     parts.append("## Machine\n")
     parts.append(markdown_table(("fact", "value"), list(facts.items())))
-    parts.append("## Scripts (benchmarks/analysis/, benchmarks/people/)\n")
+    parts.append("## Scripts (benchmarks/analysis/, benchmarks/people/, benchmarks/process/)\n")
     parts.append(
         markdown_table(
             ANALYSIS_HEADER,

@@ -2,7 +2,8 @@
 
     .venv/bin/python -m benchmarks.run [--only NAME,...] [--skip-web]
 
-Runs each script of benchmarks/analysis/ and benchmarks/people/ in turn, then
+Runs each script of benchmarks/analysis/, benchmarks/people/ and benchmarks/process/ (the
+burst of registrations, on PostgreSQL) in turn, then
 benchmarks/web/load.sh (PostgreSQL on 127.0.0.1:5432 and wrk), each in a child process with a
 time limit, and writes the machine's facts and the figures as Markdown tables. A benchmark that fails or runs out of time is recorded
 as such and the others still run; the exit status is then 1. The benchmarks are not tests: their
@@ -22,10 +23,8 @@ from pathlib import Path
 from benchmarks.report import Run, results_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT_DIRECTORIES = (
-    ROOT / "benchmarks" / "analysis",
-    ROOT / "benchmarks" / "analyses",
-    ROOT / "benchmarks" / "people",
+SCRIPT_DIRECTORIES = tuple(
+    ROOT / "benchmarks" / name for name in ("analysis", "analyses", "people", "process")
 )
 RESULTS = ROOT / "benchmarks" / "results" / "latest.md"
 # Options that keep a benchmark within its limit on a 2-core machine (the defaults repeat more).

@@ -12,6 +12,10 @@ from playwright.sync_api import Page
 
 from tests.sample_plan import Demo, build_demo
 
+# Fixtures of the registration, calendar and API tests of the process (a plan, its staff, an open
+# conference); registered here because pytest takes plugins from the root conftest only.
+pytest_plugins = ["tests.process.registering"]
+
 # Speed is measured in benchmarks/, not asserted by tests: hypothesis's per-example deadline
 # (200 ms) failed a correct test when a loaded CI machine ran one example slowly.
 hypothesis_settings.register_profile("ordito", deadline=None)

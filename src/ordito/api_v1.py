@@ -13,6 +13,7 @@ from ordito.analyses.api import router as analyses_router
 from ordito.api.errors import errors_install, unknown_paths
 from ordito.people.api import router as people_router
 from ordito.plans.api import router as plans_router
+from ordito.process.api import router as process_router
 
 api = NinjaAPI(
     title="Ordito API",
@@ -28,4 +29,5 @@ errors_install(api)
 api.add_router("", plans_router)
 api.add_router("", people_router)
 api.add_router("", analyses_router)
+api.add_router("", process_router)
 api.add_router("", unknown_paths)  # last: it answers every path the others do not

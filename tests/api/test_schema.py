@@ -48,6 +48,14 @@ OPERATION_IDS = {
     "api_token_revoke",
     "analysis_result",
     "affiliation_request",
+    "process_phases",
+    "commission_list",
+    "commission_get",
+    "meeting_api_list",
+    "meeting_api_get",
+    "meeting_save",
+    "meeting_register",
+    "registration_cancel",
 }
 
 
@@ -81,6 +89,10 @@ def test_openapi_document_is_served_and_valid(client):
     assert operations["actor_get"] == ("/api/v1/actors/{actor_id}", ["actors"])
     assert operations["api_token_revoke"] == ("/api/v1/me/tokens/{token_id}", ["people"])
     assert operations["analysis_result"] == ("/api/v1/plans/{slug}/analyses/{name}", ["analyses"])
+    assert operations["registration_cancel"] == (
+        "/api/v1/meetings/{meeting_id}/registrations/me",
+        ["process"],
+    )
 
 
 @pytest.mark.django_db

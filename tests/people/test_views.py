@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 # The session and its account; the person (in a savepoint: it is created on first use); the
 # municipalities of the profile's choice; the roles with their plans; the latest notifications;
 # the tokens; the unread count of the header's bell; every plan's categories with their plans,
-# the ids of those chosen, the affiliations with their actors. The same with 3 or with 100 of
-# each (every plan made brings its seven categories).
-MY_AREA_QUERIES = 13
+# the ids of those chosen, the affiliations with their actors; and two for the process's section
+# (people/my_area.py): the private calendar address and the upcoming registrations. The same with
+# 3 or with 100 of each (every plan made brings its seven categories).
+MY_AREA_QUERIES = 15
 
 
 @pytest.fixture

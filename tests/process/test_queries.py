@@ -31,8 +31,10 @@ QUERIES = {
     # session, account, plan, commission with its prefetches (4), plan role and membership
     # (the rule), the header's unread notifications, documents, their versions, meetings
     "workspace": 13,
-    # plan; meeting; commissions, objectives, projects, categories, documents, sessions, motions
-    "meeting": 9,
+    # plan; meeting; commissions, objectives, projects, categories, documents, sessions, motions;
+    # the registration block's counts (a logged-in person adds their own registration: see
+    # test_registrations_pages.py)
+    "meeting": 10,
     # plan; the filter form's commissions; count; the page of meetings; their commissions
     "meeting_list": 5,
     # plan; phases; their milestones; milestones outside phases; approved motions

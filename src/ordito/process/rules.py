@@ -67,3 +67,16 @@ rules.add_perm(
     | is_staff_of_meeting_plan
     | is_member_of_meeting_commission,
 )
+# Registrations (process/registrations.py): anyone logged in who may see the meeting registers;
+# the plan's staff see the list, export it, record attendance and cancel for others.
+rules.add_perm(
+    "process.register_meeting",
+    rules.is_authenticated
+    & (
+        is_public_meeting
+        | is_active_superuser
+        | is_staff_of_meeting_plan
+        | is_member_of_meeting_commission
+    ),
+)
+rules.add_perm("process.manage_registrations", is_active_superuser | is_staff_of_meeting_plan)

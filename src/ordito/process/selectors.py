@@ -15,6 +15,7 @@ from django.utils import timezone
 from ordito.people.models import Category
 from ordito.plans.models import Direction, Objective, Plan, Project
 from ordito.process.models import (
+    CalendarSecret,
     Commission,
     CommissionDocument,
     CommissionMembership,
@@ -25,6 +26,7 @@ from ordito.process.models import (
     Milestone,
     Motion,
     Phase,
+    Registration,
 )
 
 Viewer = AbstractBaseUser | AnonymousUser
@@ -211,3 +213,168 @@ def meeting_get(*, plan: Plan, pk: int, viewer: Viewer) -> Meeting:
 
 def meeting_document_get(*, meeting: Meeting, pk: int) -> MeetingDocument:
     return MeetingDocument.objects.get(meeting=meeting, pk=pk)
+
+
+# Registrations and calendars
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationPanel:
+    """What a meeting's page says about registering: the counts, and the viewer's place."""
+
+    confirmed: int
+    waitlisted: int
+    mine: Registration | None
+    place: int | None  # the viewer's place on the waiting list, from 1
+
+    def places_left(self, capacity: int | None) -> int | None:
+        return None if capacity is None else max(capacity - self.confirmed, 0)
+
+
+def registration_panel(*, meeting: Meeting, viewer: Viewer) -> RegistrationPanel:
+    """Three queries at most, whatever the number of registrations."""
+    counts = Registration.objects.filter(meeting=meeting).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waitlisted=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
+    )
+    mine = place = None
+    if viewer.is_authenticated:
+        mine = (
+            Registration.objects.filter(meeting=meeting, user=viewer)
+            .exclude(status=Registration.Status.CANCELLED)
+            .first()
+        )
+        if mine is not None and mine.status == Registration.Status.WAITLISTED:
+            place = Registration.objects.filter(
+                meeting=meeting,
+                status=Registration.Status.WAITLISTED,
+                position__lte=mine.position,
+            ).count()
+    return RegistrationPanel(mine=mine, place=place, **counts)
+
+
+def registration_list(*, meeting: Meeting) -> QuerySet[Registration]:
+    """A meeting's registrations that are not cancelled: the confirmed ones in the order they
+    came, then the waiting list in its order; each with the person's profile."""
+    return (
+        Registration.objects.filter(meeting=meeting)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("user__person")
+        .order_by("status", "position", "created_at", "pk")  # "confirmed" < "waitlisted"
+    )
+
+
+def calendar_meetings(*, plan: Plan, commission: Commission | None = None) -> QuerySet[Meeting]:
+    """The public meetings of a plan (or of one of its commissions), for its calendar feed."""
+    meetings = Meeting.objects.filter(plan=plan, is_internal=False)
+    if commission is not None:
+        meetings = meetings.filter(commissions=commission)
+    return meetings.select_related("plan", "municipality").order_by("starts_at", "pk")
+
+
+def calendar_meetings_of(*, user: AbstractBaseUser) -> QuerySet[Meeting]:
+    """The meetings `user` holds a confirmed or waiting place for, for their private feed."""
+    held = (
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values("meeting")
+    )
+    return (
+        Meeting.objects.filter(pk__in=held)
+        .select_related("plan", "municipality")
+        .order_by("starts_at", "pk")
+    )
+
+
+def meeting_visible_get(*, plan: Plan, pk: int, viewer: Viewer) -> Meeting:
+    """The meeting alone (with its plan and place), if `viewer` may know of it. Raises
+    Meeting.DoesNotExist otherwise."""
+    return (
+        meetings_visible(plan=plan, viewer=viewer).select_related("plan", "municipality").get(pk=pk)
+    )
+
+
+def registrations_upcoming_of(*, user: AbstractBaseUser) -> QuerySet[Registration]:
+    """`user`'s registrations (not cancelled) for meetings not over yet, soonest first."""
+    return (
+        Registration.objects.filter(user=user, meeting__ends_at__gte=timezone.now())
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("meeting__plan")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
+def calendar_owner(*, token: str) -> AbstractBaseUser:
+    """The active account whose private calendar address holds `token`. Raises
+    CalendarSecret.DoesNotExist for a forged or reset one."""
+    return CalendarSecret.objects.select_related("user").get(token=token, user__is_active=True).user
+
+
+def calendar_token_of(*, user: AbstractBaseUser) -> str | None:
+    return CalendarSecret.objects.filter(user=user).values_list("token", flat=True).first()
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingApiFilters:
+    kind: str = ""
+    commission_id: int | None = None
+    starts_after: datetime.datetime | None = None
+    starts_before: datetime.datetime | None = None
+
+
+def meeting_api_list(
+    *, plan: Plan, viewer: Viewer, filters: MeetingApiFilters
+) -> QuerySet[Meeting]:
+    """The meetings of the API's list, soonest first, each with its place and commissions."""
+    meetings = meetings_visible(plan=plan, viewer=viewer)
+    if filters.kind:
+        meetings = meetings.filter(kind=filters.kind)
+    if filters.commission_id is not None:
+        meetings = meetings.filter(commissions=filters.commission_id)
+    if filters.starts_after is not None:
+        meetings = meetings.filter(starts_at__gte=filters.starts_after)
+    if filters.starts_before is not None:
+        meetings = meetings.filter(starts_at__lt=filters.starts_before)
+    return (
+        meetings.select_related("municipality")
+        .prefetch_related(
+            Prefetch("commissions", queryset=Commission.objects.order_by("order", "code"))
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def meeting_visible_by_pk(*, pk: int, viewer: Viewer) -> Meeting:
+    """The meeting with this id and its plan, if `viewer` may know of it (one query for a
+    public meeting). Raises Meeting.DoesNotExist otherwise."""
+    meeting = Meeting.objects.select_related("plan").get(pk=pk)
+    if not viewer.has_perm("process.view_meeting", meeting):
+        raise Meeting.DoesNotExist("No Meeting matches the given query.")
+    return meeting
+
+
+def meeting_api_get(*, pk: int, viewer: Viewer) -> Meeting:
+    """A meeting with its registration counts (`confirmed`, `waitlisted`), if `viewer` may know
+    of it. Raises Meeting.DoesNotExist otherwise."""
+    meeting = Meeting.objects.select_related("plan").get(pk=pk)
+    meeting = (
+        meetings_visible(plan=meeting.plan, viewer=viewer)
+        .select_related("plan", "municipality")
+        .prefetch_related(
+            Prefetch("commissions", queryset=Commission.objects.order_by("order", "code"))
+        )
+        .annotate(
+            confirmed=Count(
+                "registrations",
+                filter=Q(registrations__status=Registration.Status.CONFIRMED),
+                distinct=True,
+            ),
+            waitlisted=Count(
+                "registrations",
+                filter=Q(registrations__status=Registration.Status.WAITLISTED),
+                distinct=True,
+            ),
+        )
+        .get(pk=pk)
+    )
+    return meeting

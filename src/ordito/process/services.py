@@ -40,6 +40,7 @@ from ordito.process.models import (
     Registration,
 )
 from ordito.process.models.registrations import calendar_token_new
+from ordito.process.registrations import waiting_list_promote
 
 PHASE_FIELDS = (
     *translated("title", "description"),
@@ -316,6 +317,9 @@ def meeting_save(
         written = True
     for field, items in checked.items():
         written = _links_set(meeting, field=field, wanted=items, written=written)
+    if written and not is_new:
+        # A larger capacity (or none) gives its new places to the waiting list, in order.
+        waiting_list_promote(meeting=meeting)
     return meeting, written
 
 

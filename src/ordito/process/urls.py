@@ -3,7 +3,7 @@
 from django.urls import path
 
 import ordito.core.converters  # noqa: F401  (registers <dbid:…>)
-from ordito.process.views import manage, public, workspace
+from ordito.process.views import calendars, manage, public, registrations, workspace
 
 app_name = "process"
 PLAN = "p/<slug:plan_slug>/"
@@ -44,4 +44,18 @@ urlpatterns = [
         public.meeting_document,
         name="meeting_document",
     ),
+    # Registrations and calendars (views/registrations.py, views/calendars.py)
+    path(MEETING + "register/", registrations.meeting_register, name="meeting_register"),
+    path(MEETING + "unregister/", registrations.meeting_unregister, name="meeting_unregister"),
+    path(MEETING + "registrations/", registrations.registration_list, name="registration_list"),
+    path(
+        MEETING + "registrations.<str:fmt>",
+        registrations.registration_export,
+        name="registration_export",
+    ),
+    path(MEETING + "calendar.ics", calendars.meeting_calendar, name="meeting_calendar"),
+    path(PLAN + "calendar.ics", calendars.plan_calendar, name="plan_calendar"),
+    path(COMMISSION + "calendar.ics", calendars.commission_calendar, name="commission_calendar"),
+    path("me/calendar/<str:token>.ics", calendars.private_calendar, name="private_calendar"),
+    path("me/calendar/reset/", calendars.calendar_secret_reset, name="calendar_secret_reset"),
 ]

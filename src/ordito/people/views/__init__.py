@@ -26,6 +26,7 @@ from ordito.people.forms import (
     RoleGrantForm,
     TokenForm,
 )
+from ordito.people.my_area import my_area_sections
 from ordito.plans.views.lookups import plan_or_404
 
 NOTIFICATIONS_ON_MY_AREA = 5
@@ -68,6 +69,7 @@ def my_area_page(request: HttpRequest, **context) -> HttpResponse:
             "tokens": selectors.api_tokens_of(user=user),
             "notifications": selectors.notifications_of(user=user)[:NOTIFICATIONS_ON_MY_AREA],
             "affiliations": selectors.affiliations_of(user=user),
+            "sections": my_area_sections(user),
             **context,
         },
     )

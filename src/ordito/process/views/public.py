@@ -12,6 +12,7 @@ from ordito.core.lookups import found_or_404
 from ordito.plans.views.lookups import plan_or_404
 from ordito.process import selectors
 from ordito.process.forms import MeetingFilterForm
+from ordito.process.registrations import registration_is_open
 
 MEETINGS_PER_PAGE = 20
 
@@ -79,6 +80,9 @@ def meeting(request: HttpRequest, plan_slug: str, pk: int) -> HttpResponse:
         "plan": plan,
         "meeting": meeting,
         "can_edit": request.user.has_perm("plans.change_plan", plan),
+        # The registration block (views/registrations.py has the forms' views).
+        "registration": selectors.registration_panel(meeting=meeting, viewer=request.user),
+        "registration_open": registration_is_open(meeting),
     }
     return render(request, "process/meeting_detail.html", context)
 
