@@ -1,6 +1,11 @@
 """The staff's editing of the process in the admin, as plans/admin.py does for the plan: forms
 validate through the models' `clean()`, and every change raises the content version of the plans
-it shows on. Uploads are checked by their content here too (process/documents.py)."""
+it shows on. Uploads are checked by their content here too (process/documents.py).
+
+Every page is scoped by plan (core/admin.py): a plan's staff see, choose and change only the rows
+of the plans where they hold `plans.change_plan`; process/apps.py says how each row reaches its
+plan.
+"""
 
 from django import forms
 from django.contrib import admin
@@ -8,7 +13,7 @@ from django.core.exceptions import ValidationError
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from ordito.core.admin import ContentVersionAdmin
+from ordito.core.admin import PlanContentAdmin, PlanContentInline
 from ordito.process.documents import document_check
 from ordito.process.models import (
     Commission,
@@ -24,15 +29,23 @@ from ordito.process.models import (
 )
 
 
+class ProcessStaffAdmin(PlanContentAdmin):
+    plan_permission = "plans.change_plan"
+
+
+class ProcessStaffInline(PlanContentInline):
+    plan_permission = "plans.change_plan"
+
+
 @admin.register(Phase)
-class PhaseAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class PhaseAdmin(ProcessStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "plan", "starts_on", "ends_on", "is_current", "is_example"]
     list_filter = ["plan", "is_current", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class MilestoneAdmin(ProcessStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "plan", "kind", "happens_on", "is_example"]
     list_filter = ["plan", "kind", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -40,7 +53,7 @@ class MilestoneAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
     raw_id_fields = ["meeting"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ProcessStaffInline, admin.TabularInline):
     model = CommissionMembership
     fields = ["user", "role", "actor"]
     raw_id_fields = ["user", "actor"]
@@ -48,7 +61,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Commission)
-class CommissionAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class CommissionAdmin(ProcessStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["code", "title", "plan", "kind", "area", "order", "is_example"]
     list_filter = ["plan", "kind", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -79,20 +92,20 @@ class MeetingDocumentForm(UploadForm):
         fields = ["title", "file"]
 
 
-class MeetingDocumentInline(admin.TabularInline):
+class MeetingDocumentInline(ProcessStaffInline, admin.TabularInline):
     model = MeetingDocument
     form = MeetingDocumentForm
     fields = ["title", "file"]
     extra = 0
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(ProcessStaffInline, TranslationTabularInline):
     model = ConferenceSession
     fields = ["starts_at", "ends_at", "title", "room", "speakers", "is_example"]
     extra = 0
 
 
-class MotionInline(TranslationTabularInline):
+class MotionInline(ProcessStaffInline, TranslationTabularInline):
     model = Motion
     fields = ["order", "title", "decision", "is_example"]
     extra = 0
@@ -100,7 +113,7 @@ class MotionInline(TranslationTabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class MeetingAdmin(ProcessStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "plan", "kind", "starts_at", "is_internal", "capacity", "is_example"]
     list_filter = ["plan", "kind", "is_internal", "is_example"]
     search_fields = ["code", "title_it", "title_en"]
@@ -112,13 +125,13 @@ class MeetingAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Motion)
-class MotionAdmin(ContentVersionAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class MotionAdmin(ProcessStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "meeting", "decision", "votes_for", "votes_against", "abstentions"]
     list_filter = ["decision", "is_example"]
     raw_id_fields = ["meeting", "recorded_by"]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(ProcessStaffInline, admin.TabularInline):
     """Versions are uploaded in the workspace, where their content is checked; here they are
     listed only."""
 
@@ -133,7 +146,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(CommissionDocument)
-class CommissionDocumentAdmin(ContentVersionAdmin):
+class CommissionDocumentAdmin(ProcessStaffAdmin):
     list_display = ["title", "commission", "updated_at"]
     list_filter = ["commission__plan"]
     search_fields = ["title"]
