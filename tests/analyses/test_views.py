@@ -31,9 +31,13 @@ def payload(response) -> dict:
 
 
 def test_plan_page_links_the_analyses(client, analysis_plan):
-    response = client.get("/p/analisi/")
-    assert '<a class="btn btn-outline-primary" href="/p/analisi/analyses/">Analisi</a>' in (
-        response.content.decode()
+    page = client.get("/p/analisi/").content.decode()
+    panel = page[page.index('<section class="mt-5" aria-labelledby="analyses-panel-heading">') :]
+    panel = panel[: panel.index("</section>")]
+    assert '<h2 id="analyses-panel-heading">Analisi</h2>' in panel
+    assert (
+        '<a class="btn btn-outline-primary" href="/p/analisi/analyses/">Tutte le analisi</a>'
+        in (panel)
     )
 
 
