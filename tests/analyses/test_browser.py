@@ -80,7 +80,7 @@ def test_analyses_index_is_accessible_and_leads_to_micmac(
 ):
     page = new_page(viewport)
     page.goto(f"{live_server.url}/p/analisi/")
-    page.get_by_role("main").get_by_role("link", name="Analisi", exact=True).click()
+    page.get_by_role("main").get_by_role("link", name="Tutte le analisi", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Analisi")
     page.screenshot(path=screenshots / f"analyses-index-it-{viewport}.png", full_page=True)
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
