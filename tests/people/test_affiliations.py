@@ -512,3 +512,15 @@ def test_nobody_decides_their_own_request(client, plan, actor):
     assert response.status_code == 403
     own.refresh_from_db()
     assert own.status == "requested"
+
+
+def test_a_superuser_cannot_confirm_their_own_request_through_the_service(plan, actor, english):
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    own = services.affiliation_request(user=superuser, actor=actor, position="")
+    with pytest.raises(ValidationError) as refused:
+        services.affiliation_decide(affiliation=own, confirm=True, reason="", by=superuser)
+    assert refused.value.message_dict == {
+        "status": ["Someone else must decide on your own request."]
+    }
+    own.refresh_from_db()
+    assert (own.status, own.decided_by) == ("requested", None)

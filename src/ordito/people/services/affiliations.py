@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,7 +70,18 @@ def affiliation_request(*, user: AbstractBaseUser, actor: Actor, position: Any) 
         affiliation.reason = ""
     affiliation.status = Status.REQUESTED
     affiliation.position = position
-    validated_save(affiliation, by=user)
+    try:
+        with transaction.atomic():  # a savepoint: the same request made twice at once
+            validated_save(affiliation, by=user)
+    except IntegrityError as error:  # the other one was saved first, between our check and save
+        raise ValidationError(
+            {
+                "actor": ValidationError(
+                    _("You have already asked to represent this actor: wait for the decision."),
+                    code="duplicate",
+                )
+            }
+        ) from error
     affiliation_request_announce(affiliation=affiliation, plans=plans)
     return affiliation
 
@@ -111,6 +122,8 @@ def affiliation_decide(
     row = Affiliation.objects.select_for_update().select_related("actor").get(pk=affiliation.pk)
     if row.status != Status.REQUESTED:
         raise ValidationError({"status": _("This request has already been decided.")})
+    if by is not None and row.user_id == by.pk:  # superusers too: someone else vouches
+        raise ValidationError({"status": _("Someone else must decide on your own request.")})
     row.status = Status.CONFIRMED if confirm else Status.DECLINED
     row.decided_by = by
     row.decided_at = timezone.now()
