@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AwareDatetime, PlainSerializer, field_validator
+from pydantic import PlainSerializer, field_validator
 
-from ordito.api.parameters import RowId, absent_or_value
+from ordito.api.parameters import Moment, RowId, absent_or_value
 from ordito.api.schemas import MunicipalityRef, choices_enum
 from ordito.process.models import Commission, Meeting
 from ordito.process.models.meetings import MEETING_CAPACITY_MAX
@@ -123,10 +123,10 @@ class MeetingFilterQuery(Schema):
     commission: RowId | None = Field(
         None, description="A commission's id.", json_schema_extra=absent_or_value
     )
-    starts_after: AwareDatetime | None = Field(
+    starts_after: Moment | None = Field(
         None, description="ISO 8601 with offset.", json_schema_extra=absent_or_value
     )
-    starts_before: AwareDatetime | None = Field(
+    starts_before: Moment | None = Field(
         None, description="ISO 8601 with offset.", json_schema_extra=absent_or_value
     )
 
@@ -146,11 +146,11 @@ Text = Annotated[str, Field(max_length=20_000)]
 class MeetingIn(Schema):
     title: Title
     kind: Literal[tuple(Meeting.Kind.values)]
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: Moment
+    ends_at: Moment
     capacity: Annotated[int, Field(ge=0, le=MEETING_CAPACITY_MAX)] | None = None
-    registration_opens_at: AwareDatetime | None = None
-    registration_closes_at: AwareDatetime | None = None
+    registration_opens_at: Moment | None = None
+    registration_closes_at: Moment | None = None
     description: Text = ""
     agenda: Text = ""
     address: Annotated[str, Field(max_length=300)] = ""

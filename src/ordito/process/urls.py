@@ -56,6 +56,7 @@ urlpatterns = [
     path(MEETING + "calendar.ics", calendars.meeting_calendar, name="meeting_calendar"),
     path(PLAN + "calendar.ics", calendars.plan_calendar, name="plan_calendar"),
     path(COMMISSION + "calendar.ics", calendars.commission_calendar, name="commission_calendar"),
-    path("me/calendar/<str:token>.ics", calendars.private_calendar, name="private_calendar"),
+    # The token is URL-safe base64 (secrets.token_urlsafe): anything else is no address at all.
+    path("me/calendar/<slug:token>.ics", calendars.private_calendar, name="private_calendar"),
     path("me/calendar/reset/", calendars.calendar_secret_reset, name="calendar_secret_reset"),
 ]
