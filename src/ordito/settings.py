@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "ordito.plans",
     "ordito.people",
     "ordito.accounts",  # before allauth: its templates replace allauth's
+    "ordito.participation",
     "ordito.interop",
     "ordito.api",
     "ordito.web",
