@@ -17,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("", include("ordito.web.urls")),
     path("", include("ordito.plans.urls")),
     path("", include("ordito.people.urls")),
+    path("", include("ordito.participation.urls")),
     prefix_default_language=False,
 )
