@@ -6,17 +6,27 @@ of a hidden post appear in no list, count or search.
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 
-from ordito.participation.models import Board, ModerationAction, Post, Report, Thread
+from ordito.participation.models import (
+    Board,
+    ModerationAction,
+    Post,
+    Proposal,
+    Report,
+    Statement,
+    Thread,
+)
 from ordito.plans.models import Objective, Plan, Project
 
 POSTS_PER_PAGE = 50
 SEARCH_RESULTS_MAX = 50
 SEARCH_CONFIG = "italian"
+REPORTABLE_MODELS = (Post, Thread, Proposal, Statement)
 VISIBLE_POSTS = Q(posts__is_hidden=False) & (
     Q(posts__parent__isnull=True) | Q(posts__parent__is_hidden=False)
 )
@@ -122,7 +132,12 @@ def report_queue(*, plan: Plan) -> QuerySet[Report]:
     return (
         Report.objects.filter(plan=plan, resolved_at__isnull=True)
         .select_related("reporter__person", "content_type")
-        .prefetch_related("content")
+        .prefetch_related(
+            GenericPrefetch(
+                "content",
+                [model.objects.select_related("author__person") for model in REPORTABLE_MODELS],
+            )
+        )
         .order_by("created_at", "pk")
     )
 
