@@ -24,6 +24,18 @@ def test_thread_create_opens_a_thread_with_its_post_followed_by_its_author(board
     assert thread.title == "Tram in periferia"
     post = thread.posts.get()
     assert f'<a href="/p/torino/objectives/{objective.pk}/"' in post.body_html
+
+
+def test_codes_link_to_objectives_coded_with_a_space(board, alice, plan):
+    from tests.plans.factories import ObjectiveFactory, ProjectFactory
+
+    spaced = ObjectiveFactory(direction__area__plan=plan, code="TRU 3")
+    project = ProjectFactory(direction=spaced.direction, code="P001")
+    thread = forum.thread_create(board=board, author=alice, title="T", body="TRU3, P001, XX9")
+    html = thread.posts.get().body_html
+    assert f'href="/p/torino/objectives/{spaced.pk}/"' in html
+    assert f'href="/p/torino/projects/{project.pk}/"' in html
+    assert html.count("<a ") == 2
     assert Follow.objects.filter(thread=thread, user=alice).exists()
 
 

@@ -115,3 +115,11 @@ def test_render_markdown_links_known_codes_outside_links_and_code():
     assert html.count('href="/p/torino/objectives/7/"') == 1
     assert "XYZ9" in html and 'href="/p/torino/objectives/7/" rel' in html
     assert "<code>MOB2</code>" in html
+
+
+def test_render_markdown_links_a_code_written_with_or_without_its_space():
+    html = render_markdown("MOB 2 e MOB2", links={"MOB2": "/o/2/"})
+    assert (
+        html
+        == '<p><a href="/o/2/" rel="nofollow ugc noopener noreferrer">MOB 2</a> e <a href="/o/2/" rel="nofollow ugc noopener noreferrer">MOB2</a></p>\n'
+    )

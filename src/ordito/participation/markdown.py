@@ -6,8 +6,8 @@ One function, `render_markdown`, for every text of participation (posts, proposa
 http, https or mailto. The two layers are independent: either alone would stop a `<script>`, an
 `onerror=` or a `javascript:` link; together a bug in one is not a hole.
 
-Codes of the plan's objectives and projects (`MOB2`) become links, given as `links`, a mapping
-from code to path that the caller reads from the plan; a code inside a link or code span is left
+Codes of the plan's objectives and projects (`MOB2`, `MOB 2`) become links, given as `links`, a
+mapping from code (without spaces, `code_key`) to path that the caller reads from the plan; a code inside a link or code span is left
 alone.
 """
 
@@ -23,8 +23,9 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-# The codes of plan parts: letters then digits (MOB2, TO5, AC12), as in plans/codes.py.
-CODE_PATTERN = re.compile(r"\b([A-Z]{1,6}\d{1,4}[a-z]?)\b")
+# The codes of plan parts: capitals then a number, written together or apart ("MOB2", "MOB 2",
+# "P001"); either spelling finds the part coded either way.
+CODE_PATTERN = re.compile(r"\b([A-Z]{1,6}) ?(\d{1,4})\b")
 
 
 def markdown_parser() -> MarkdownIt:
@@ -35,9 +36,14 @@ def markdown_parser() -> MarkdownIt:
 PARSER = markdown_parser()
 
 
+def code_key(code: str) -> str:
+    """A code as `links` are keyed: without spaces ("MOB 2" → "MOB2")."""
+    return code.replace(" ", "")
+
+
 def codes_in(text: str) -> set[str]:
-    """The words of `text` that look like codes of plan parts."""
-    return set(CODE_PATTERN.findall(text))
+    """The words of `text` that look like codes of plan parts, keyed as `code_key` says."""
+    return {letters + number for letters, number in CODE_PATTERN.findall(text)}
 
 
 def link_codes(tokens: list[Token], links: Mapping[str, str]) -> None:
@@ -57,12 +63,12 @@ def link_codes(tokens: list[Token], links: Mapping[str, str]) -> None:
                 continue
             position = 0
             for match in CODE_PATTERN.finditer(token.content):
-                path = links.get(match.group(1))
+                path = links.get(code_key(match.group(0)))
                 if path is None:
                     continue
                 children.append(text_token(token.content[position : match.start()]))
                 children.append(Token("link_open", "a", 1, attrs={"href": path}))
-                children.append(text_token(match.group(1)))
+                children.append(text_token(match.group(0)))
                 children.append(Token("link_close", "a", -1))
                 position = match.end()
             children.append(text_token(token.content[position:]))

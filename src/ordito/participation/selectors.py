@@ -4,6 +4,7 @@ Hidden content is left out here, in one place: a hidden thread, a hidden post, a
 of a hidden post appear in no list, count or search.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
@@ -12,6 +13,7 @@ from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 
+from ordito.participation.markdown import code_key
 from ordito.participation.models import (
     Board,
     ModerationAction,
@@ -27,19 +29,24 @@ POSTS_PER_PAGE = 50
 SEARCH_RESULTS_MAX = 50
 SEARCH_CONFIG = "italian"
 REPORTABLE_MODELS = (Post, Thread, Proposal, Statement)
+CODE_SPACED = re.compile(r"^([A-Z]+)(\d+)$")
 VISIBLE_POSTS = Q(posts__is_hidden=False) & (
     Q(posts__parent__isnull=True) | Q(posts__parent__is_hidden=False)
 )
 
 
 def part_links(*, plan: Plan, codes: set[str]) -> dict[str, str]:
-    """The paths of the plan's objectives and projects whose code is in `codes`."""
+    """The paths of the plan's objectives and projects whose code, spaces left out, is in
+    `codes` ("MOB2" finds the objective coded "MOB 2"); keyed by `markdown.code_key`."""
     if not codes:
         return {}
+    spellings = set(codes) | {CODE_SPACED.sub(r"\1 \2", code) for code in codes}
     links = {}
     for model, name in ((Objective, "plans:objective"), (Project, "plans:project")):
-        for pk, code in model.objects.filter(plan=plan, code__in=codes).values_list("pk", "code"):
-            links.setdefault(code, reverse(name, kwargs={"plan_slug": plan.slug, "pk": pk}))
+        rows = model.objects.filter(plan=plan, code__in=spellings).values_list("pk", "code")
+        for pk, code in rows:
+            path = reverse(name, kwargs={"plan_slug": plan.slug, "pk": pk})
+            links.setdefault(code_key(code), path)
     return links
 
 
