@@ -101,6 +101,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     from django.core.management import call_command
 
     from ordito.interop.demo import demo_admin_reset, demo_load
+    from ordito.interop.demo_forum import demo_forum_load
     from ordito.interop.demo_people import DEMO_PLAN, demo_people_reset
 
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -115,6 +116,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
 
     admin = demo_admin_reset()
     people = demo_people_reset(by=None)
+    demo_forum_load()
     site = f"http://{host}:{port}"
     click.echo(
         f"\nOrdito demo: {site}/\n"

@@ -101,7 +101,12 @@ def thread_create(
 
 @transaction.atomic
 def post_create(
-    *, thread: Thread, author: AbstractBaseUser, body: Any, parent: Post | None = None
+    *,
+    thread: Thread,
+    author: AbstractBaseUser,
+    body: Any,
+    parent: Post | None = None,
+    is_example: bool = False,
 ) -> Post:
     """Add a post to `thread` (a reply to `parent`, one level deep), and tell its followers."""
     board = thread.board
@@ -120,6 +125,7 @@ def post_create(
         parent=parent,
         body=body,
         body_html=body_render(plan=board.plan, body=body),
+        is_example=is_example,
     )
     search_vector_update(post=post)
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
