@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ordito.participation.models import Follow, Post, Thread
 from ordito.participation.services import forum
@@ -36,6 +36,12 @@ def test_codes_link_to_objectives_coded_with_a_space(board, alice, plan):
     assert f'href="/p/torino/objectives/{spaced.pk}/"' in html
     assert f'href="/p/torino/projects/{project.pk}/"' in html
     assert html.count("<a ") == 2
+
+
+def test_code_links_lead_to_the_default_languages_address_whoever_writes(board, alice, objective):
+    with translation.override("en"):
+        thread = forum.thread_create(board=board, author=alice, title="T", body="MOB2")
+    assert f'href="/p/torino/objectives/{objective.pk}/"' in thread.posts.get().body_html
     assert Follow.objects.filter(thread=thread, user=alice).exists()
 
 

@@ -2,9 +2,11 @@
 shown to the person; hidden content leaves every list and count; a suspended person is refused."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from ordito.participation.models import ModerationAction, Post, Report, Suspension
+from ordito.participation.selectors import REPORTABLE_MODELS
 from ordito.participation.services import forum, moderation
 from ordito.people import services as people
 from ordito.people.models import Notification
@@ -125,6 +127,8 @@ def test_queue_costs_the_same_queries_with_few_and_many_reports(
     from tests.people.factories import UserFactory
 
     client.force_login(moderator)
+    # Content types are cached for the life of the process: warm, as after a site's first page.
+    ContentType.objects.get_for_models(*REPORTABLE_MODELS)
     # session, user, plan, has_perm (role), unread notifications (the header), reports,
     # their posts with authors, the moderation log
     expected = 8

@@ -12,7 +12,9 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils import translation
 
+from ordito.core.languages import DEFAULT_LANGUAGE
 from ordito.participation.markdown import code_key
 from ordito.participation.models import (
     Board,
@@ -42,11 +44,14 @@ def part_links(*, plan: Plan, codes: set[str]) -> dict[str, str]:
         return {}
     spellings = set(codes) | {CODE_SPACED.sub(r"\1 \2", code) for code in codes}
     links = {}
-    for model, name in ((Objective, "plans:objective"), (Project, "plans:project")):
-        rows = model.objects.filter(plan=plan, code__in=spellings).values_list("pk", "code")
-        for pk, code in rows:
-            path = reverse(name, kwargs={"plan_slug": plan.slug, "pk": pk})
-            links.setdefault(code_key(code), path)
+    # The HTML is kept for every reader: link to the default language's address, whatever the
+    # language of the request that wrote it.
+    with translation.override(DEFAULT_LANGUAGE):
+        for model, name in ((Objective, "plans:objective"), (Project, "plans:project")):
+            rows = model.objects.filter(plan=plan, code__in=spellings).values_list("pk", "code")
+            for pk, code in rows:
+                path = reverse(name, kwargs={"plan_slug": plan.slug, "pk": pk})
+                links.setdefault(code_key(code), path)
     return links
 
 
