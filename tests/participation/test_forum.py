@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone, translation
 
-from ordito.participation.models import Follow, Post, Thread
+from ordito.participation.models import Follow, Post, Report, Thread
 from ordito.participation.services import forum
 from ordito.people.models import Notification
 
@@ -43,6 +43,7 @@ def test_code_links_lead_to_the_default_languages_address_whoever_writes(board, 
         thread = forum.thread_create(board=board, author=alice, title="T", body="MOB2")
     assert f'href="/p/torino/objectives/{objective.pk}/"' in thread.posts.get().body_html
     assert Follow.objects.filter(thread=thread, user=alice).exists()
+    assert not Report.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -207,3 +208,52 @@ def test_thread_pages_by_keyset_with_the_same_queries_at_two_sizes(
         assert html.count('<article class="post') == 50
         assert html.count(f'id="post-{last + 1}"') == 1  # the page starts right after `last`
         assert 'rel="next" href="?after=' in html
+
+
+def test_hostile_display_name_is_escaped_on_thread_and_board(client, board):
+    from tests.people.factories import PersonFactory
+
+    villain = PersonFactory(display_name=SCRIPT).user
+    thread = forum.thread_create(board=board, author=villain, title="Ciao", body="testo")
+    for address in (
+        f"/en/p/torino/forum/threads/{thread.pk}/",
+        "/en/p/torino/forum/boards/generale/",
+    ):
+        html = client.get(address).content.decode()
+        assert SCRIPT not in html
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_former_participants_posts_stay_under_that_name(client, board, alice, english):
+    from ordito.people.services import account_delete
+
+    thread = forum.thread_create(board=board, author=alice, title="Eredità", body="resta")
+    account_delete(user=alice)
+    html = client.get(f"/en/p/torino/forum/threads/{thread.pk}/").content.decode()
+    assert "Former participant" in html and "resta" in html
+    html = client.get(f"/p/torino/forum/threads/{thread.pk}/").content.decode()
+    assert "Ex partecipante" in html
+
+
+@pytest.mark.parametrize("address", ["thread", "follow", "edit", "report", "queue"])
+def test_every_forum_form_refuses_a_post_without_csrf(board, alice, address):
+    from ordito.people.services import plan_role_grant
+
+    thread = forum.thread_create(board=board, author=alice, title="T", body="primo")
+    post = thread.posts.get()
+    plan_role_grant(plan=board.plan, user=alice, role="moderator", by=None)
+    addresses = {
+        "thread": f"/en/p/torino/forum/threads/{thread.pk}/",
+        "follow": f"/en/p/torino/forum/threads/{thread.pk}/follow/",
+        "edit": f"/en/p/torino/forum/posts/{post.pk}/edit/",
+        "report": f"/en/p/torino/report/post/{post.pk}/",
+        "queue": "/en/p/torino/moderation/",
+    }
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post(addresses[address], {"body": "nuovo", "reason": "x", "follow": "0"})
+    assert response.status_code == 403
+    post.refresh_from_db()
+    assert post.body == "primo" and Post.objects.count() == 1
+    assert Follow.objects.filter(thread=thread, user=alice).exists()
+    assert not Report.objects.exists()
