@@ -315,7 +315,13 @@ def test_the_index_shows_plan_staff_what_they_may_use(client, plan_a):
     staff_of(plan_a.plan, client)
     app_list = client.get("/en/admin/").context["app_list"]
     shown = {model["object_name"] for app in app_list for model in app["models"]}
-    assert [str(app["name"]) for app in app_list] == ["Actors", "People", "Plans", "Territory"]
+    assert [str(app["name"]) for app in app_list] == [
+        "Actors",
+        "Participation",
+        "People",
+        "Plans",
+        "Territory",
+    ]
     assert {"Plan", "Project", "Objective", "PlanRole", "Category", "Actor"} <= shown
     assert {"User", "Group", "EmailAddress", "Authenticator"}.isdisjoint(shown)
     assert client.get("/en/admin/auth/user/").status_code == 403

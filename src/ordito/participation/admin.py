@@ -1,9 +1,10 @@
 """Participation in the admin, scoped by plan (core/admin.py, docs/decisions/0006).
 
-A plan's staff edit its boards (`plans.change_plan`). The plan's moderators and staff read its
-threads, posts, reports, moderation log and suspensions (`people.moderate_plan`); they act on
-them through the moderation queue (`participation:queue`), whose services record the reason and
-tell the person, so these pages do not change them.
+A plan's staff edit its boards and read its threads, posts, reports, moderation log and
+suspensions, all under `plans.change_plan`: only staff enter the admin (`people.use_admin`), so
+moderators work in the site's queue (`participation:queue`), and asking one permission keeps the
+admin's sidebar at the queries it cost before. Acting on reports goes through the queue, whose
+services record the reason and tell the person, so these pages change nothing there.
 """
 
 from django.contrib import admin
@@ -15,8 +16,6 @@ from ordito.core.admin import PlanContentAdmin
 from ordito.participation.models import Board, ModerationAction, Post, Report, Suspension, Thread
 from ordito.plans.admin import PlanStaffAdmin
 
-MODERATE_PLAN = "people.moderate_plan"
-
 
 @admin.register(Board)
 class BoardAdmin(PlanStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
@@ -27,10 +26,10 @@ class BoardAdmin(PlanStaffAdmin, SimpleHistoryAdmin, TranslationAdmin):
               "is_example"]  # fmt: skip
 
 
-class ModeratorReadAdmin(PlanContentAdmin):
-    """Read-only for the plan's moderators: their actions go through the queue's services."""
+class ModerationReadAdmin(PlanContentAdmin):
+    """Read-only: acting on what participants wrote goes through the queue's services."""
 
-    plan_permission = MODERATE_PLAN
+    plan_permission = "plans.change_plan"
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -43,7 +42,7 @@ class ModeratorReadAdmin(PlanContentAdmin):
 
 
 @admin.register(Thread)
-class ThreadAdmin(ModeratorReadAdmin):
+class ThreadAdmin(ModerationReadAdmin):
     list_display = ["title", "board", "author", "created_at", "last_activity_at", "is_hidden"]
     list_filter = ["board", "is_hidden", "is_example"]
     search_fields = ["title"]
@@ -51,7 +50,7 @@ class ThreadAdmin(ModeratorReadAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(ModeratorReadAdmin):
+class PostAdmin(ModerationReadAdmin):
     list_display = ["pk", "thread", "author", "created_at", "edited_at", "is_hidden"]
     list_filter = ["is_hidden", "is_example"]
     search_fields = ["body"]
@@ -60,7 +59,7 @@ class PostAdmin(ModeratorReadAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(ModeratorReadAdmin):
+class ReportAdmin(ModerationReadAdmin):
     list_display = ["pk", "plan", "content_type", "object_id", "reporter", "created_at",
                     "resolved_at"]  # fmt: skip
     list_filter = ["plan", "content_type"]
@@ -68,14 +67,14 @@ class ReportAdmin(ModeratorReadAdmin):
 
 
 @admin.register(ModerationAction)
-class ModerationActionAdmin(ModeratorReadAdmin):
+class ModerationActionAdmin(ModerationReadAdmin):
     list_display = ["at", "plan", "kind", "person", "by", "reason"]
     list_filter = ["plan", "kind"]
     list_select_related = ["plan", "person", "by"]
 
 
 @admin.register(Suspension)
-class SuspensionAdmin(ModeratorReadAdmin):
+class SuspensionAdmin(ModerationReadAdmin):
     list_display = ["user", "plan", "until", "reason", "by", "lifted_at"]
     list_filter = ["plan"]
     list_select_related = ["plan", "user", "by"]
