@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "ordito.accounts",  # before allauth: its templates replace allauth's
     "ordito.analyses",
     "ordito.process",
+    "ordito.monitoring",
     "ordito.interop",
     "ordito.api",
     "ordito.web",

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    """The monitoring of the plan's projects: statuses, progress updates and their roll-up."""
+
+    name = "ordito.monitoring"
+    verbose_name = _("Monitoring")  # the heading of its models in the admin
+
+    def ready(self) -> None:
+        from ordito.core.plan_access import plan_path_register
+        from ordito.monitoring import models, versions
+
+        versions.register()
+        plan_path_register(models.MonitoringSettings, "plan")
+        plan_path_register(models.ProjectStatus, "plan")
+        plan_path_register(models.ProgressUpdate, "project__plan")
