@@ -10,7 +10,11 @@ class MonitoringConfig(AppConfig):
 
     def ready(self) -> None:
         from ordito.core.plan_access import plan_path_register
-        from ordito.monitoring import models, versions
+        from ordito.monitoring import (
+            models,
+            rules,  # noqa: F401  (registers the permissions)
+            versions,
+        )
 
         versions.register()
         plan_path_register(models.MonitoringSettings, "plan")
