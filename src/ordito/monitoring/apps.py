@@ -15,8 +15,14 @@ class MonitoringConfig(AppConfig):
             rules,  # noqa: F401  (registers the permissions)
             versions,
         )
+        from ordito.plans.panels import plan_panel_register
 
         versions.register()
         plan_path_register(models.MonitoringSettings, "plan")
         plan_path_register(models.ProjectStatus, "plan")
         plan_path_register(models.ProgressUpdate, "project__plan")
+        plan_panel_register(
+            name="monitoring",
+            template="monitoring/includes/plan_panel.html",
+            context=lambda plan: {},
+        )
