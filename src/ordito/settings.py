@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "ordito.analyses",
     "ordito.process",
     "ordito.participation",
+    "ordito.monitoring",
     "ordito.interop",
     "ordito.api",
     "ordito.web",
