@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 
 from ordito.analyses.api import router as analyses_router
 from ordito.api.errors import errors_install, unknown_paths
+from ordito.monitoring.api import router as monitoring_router
 from ordito.people.api import router as people_router
 from ordito.plans.api import router as plans_router
 from ordito.process.api import router as process_router
@@ -30,4 +31,5 @@ api.add_router("", plans_router)
 api.add_router("", people_router)
 api.add_router("", analyses_router)
 api.add_router("", process_router)
+api.add_router("", monitoring_router)
 api.add_router("", unknown_paths)  # last: it answers every path the others do not

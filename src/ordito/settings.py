@@ -124,6 +124,8 @@ INSTALLED_APPS = [
     "ordito.accounts",  # before allauth: its templates replace allauth's
     "ordito.analyses",
     "ordito.process",
+    "ordito.participation",
+    "ordito.monitoring",
     "ordito.interop",
     "ordito.api",
     "ordito.web",

@@ -19,5 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("ordito.people.urls")),
     path("", include("ordito.analyses.urls")),
     path("", include("ordito.process.urls")),
+    path("", include("ordito.participation.urls")),
+    path("", include("ordito.monitoring.urls")),
     prefix_default_language=False,
 )

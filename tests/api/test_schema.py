@@ -54,6 +54,9 @@ OPERATION_IDS = {
     "meeting_api_list",
     "meeting_api_get",
     "meeting_save",
+    "project_timeline",
+    "update_record",
+    "plan_rollup",
     "meeting_register",
     "registration_cancel",
 }

@@ -317,6 +317,8 @@ def test_the_index_shows_plan_staff_what_they_may_use(client, plan_a):
     shown = {model["object_name"] for app in app_list for model in app["models"]}
     assert [str(app["name"]) for app in app_list] == [
         "Actors",
+        "Monitoring",
+        "Participation",
         "People",
         "Plans",
         "Process",

@@ -101,6 +101,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     from django.core.management import call_command
 
     from ordito.interop.demo import demo_admin_reset, demo_load
+    from ordito.interop.demo_forum import demo_forum_load
     from ordito.interop.demo_people import DEMO_PLAN, demo_people_reset
     from ordito.interop.demo_process import demo_process_load
 
@@ -118,6 +119,7 @@ def demo(host: str, port: int, no_serve: bool) -> None:
     people = demo_people_reset(by=None)
     process = demo_process_load(by=None)
     click.echo(f"Turin demo's process: {process.written} rows written", err=True)
+    demo_forum_load()
     site = f"http://{host}:{port}"
     click.echo(
         f"\nOrdito demo: {site}/\n"
