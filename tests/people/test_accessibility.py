@@ -1,6 +1,7 @@
 """axe-core finds no serious or critical violation on the pages of my area and the plan's roles,
 in Italian and English, on a phone and a desktop, logged in as a plan's staff member (with the
-second factor staff must have); forms are shown with their errors too."""
+second factor staff must have); forms are shown with their errors too. No page, the header with
+the bell's unread count included, is wider than the screen."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -70,6 +71,8 @@ def test_my_pages_have_no_serious_or_critical_violation(
         page.goto(f"{live_server.url}{prefix}{address.format(slug=live_demo.plan.slug)}")
         expect(page.locator("html")).to_have_attribute("lang", language)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
+        if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"):
+            problems[f"{name} (width)"] = "wider than the screen"
         if name == "my-area":  # the profile with an error on show
             page.get_by_label("Nome visibile" if language == "it" else "Display name").fill("")
             page.get_by_role(
