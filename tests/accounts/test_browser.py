@@ -3,10 +3,13 @@ from the e-mail, log in, log out; a superuser without a second factor is sent to
 does, with a code computed from the secret on the page. axe-core checks the login, sign-up and
 TOTP set-up pages in both languages. Screenshots go to artifacts/screenshots/."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from tests.accounts.conftest import PASSWORD, make_person
@@ -151,3 +154,60 @@ def test_account_pages_have_no_serious_or_critical_violation(
     page.goto(f"{base}{words['prefix']}/accounts/2fa/totp/activate/")
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/$"))
     assert_accessible(axe, page, f"TOTP set-up ({language})")
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_download_my_data_then_delete_my_account(
+    live_server, transactional_db, new_page, screenshots, language
+):
+    """A person downloads their data from my area, then deletes their account: a wrong password
+    is refused on its field, the right one with the confirmation deletes it, and the same
+    e-mail and password no longer log in."""
+    words = {
+        "en": {
+            "download": "Download my data (JSON)",
+            "delete": "Delete my account",
+            "your_password": "Your password",
+            "understand": "I understand that my account",
+            "wrong": "This is not your password.",
+            "deleted": "Your account and your personal data are deleted.",
+        },
+        "it": {
+            "download": "Scarica i miei dati (JSON)",
+            "delete": "Cancella il mio account",
+            "your_password": "La tua password",
+            "understand": "Ho capito che il mio account",
+            "wrong": "Questa non è la tua password.",
+            "deleted": "Il tuo account e i tuoi dati personali sono cancellati.",
+        },
+    }[language]
+    make_person("leaving@example.org")
+    base = live_server.url
+    page = new_page("phone")
+    log_in(page, base, WORDS[language], "leaving@example.org")
+    page.goto(f"{base}{WORDS[language]['prefix']}/me/")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name=words["download"]).click()
+    data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert "leaving@example.org" in json.dumps(data)
+
+    page.get_by_role("link", name=words["delete"]).click()
+    main = page.get_by_role("main")
+    main.get_by_label(words["your_password"]).fill("not-the-password")
+    # Bootstrap Italia draws the box with the label, over the input: check it as a click would.
+    main.get_by_label(words["understand"], exact=False).set_checked(True, force=True)
+    main.get_by_role("button", name=words["delete"]).click()
+    expect(main.get_by_text(words["wrong"])).to_be_visible()
+    page.screenshot(path=screenshots / f"accounts-delete-refused-{language}.png", full_page=True)
+
+    main.get_by_label(words["your_password"]).fill(PASSWORD)
+    main.get_by_label(words["understand"], exact=False).set_checked(True, force=True)
+    main.get_by_role("button", name=words["delete"]).click()
+    expect(page.get_by_text(words["deleted"])).to_be_visible()
+    assert not get_user_model().objects.filter(email="leaving@example.org").exists()
+
+    log_in(page, base, WORDS[language], "leaving@example.org")
+    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
+    expect(page.get_by_role("button", name=WORDS[language]["log_out"])).to_have_count(0)
+    assert csp_refusals(page) == []
