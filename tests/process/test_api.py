@@ -148,6 +148,9 @@ def test_only_the_plans_staff_create_meetings(client, plan):
     someone = bearer(token_for(person("Anna")))
     answer = client.post(url, NEW_MEETING, content_type="application/json", **someone)
     assert answer.status_code == 403
+    assert answer.json() == {"detail": "Solo lo staff del piano crea gli incontri."}
+    english = client.post(f"{url}?lang=en", NEW_MEETING, content_type="application/json", **someone)
+    assert english.json() == {"detail": "Only the plan's staff create meetings."}
     assert Meeting.objects.count() == 0
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
 from ninja.errors import HttpError
 
@@ -57,7 +58,7 @@ def update_record(request: HttpRequest, body: UpdateIn, project_id: int = ID):
     try:
         update = services.update_record(project=project, by=request.auth, **values)
     except PermissionDenied as error:
-        raise HttpError(403, "You may not report on this project.") from error
+        raise HttpError(403, _("You may not report on this project.")) from error
     return Status(
         201, selectors.project_timeline(project=project, published_only=False).get(pk=update.pk)
     )

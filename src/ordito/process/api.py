@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -146,7 +147,7 @@ def meeting_save(request: HttpRequest, body: MeetingIn, slug: str = SLUG):
     """A new meeting of the plan, for its staff. Every refusal names its field."""
     plan = _plan(slug)
     if not request.auth.has_perm("plans.change_plan", plan):
-        raise HttpError(403, "Only the plan's staff create meetings.")
+        raise HttpError(403, _("Only the plan's staff create meetings."))
     values = body.model_dump()
     # The plan's texts are written in Italian first (the English falls back to it).
     for name in TRANSLATED_INPUT:
@@ -182,7 +183,7 @@ def meeting_register(request: HttpRequest, meeting_id: int = ID):
     except registrations.AlreadyRegistered as error:
         raise HttpError(409, str(error)) from error
     except PermissionDenied as error:
-        raise HttpError(403, "You may not register for this meeting.") from error
+        raise HttpError(403, _("You may not register for this meeting.")) from error
     return Status(
         201,
         {
@@ -205,5 +206,5 @@ def registration_cancel(request: HttpRequest, meeting_id: int = ID):
     try:
         registrations.registration_cancel(meeting=meeting, user=request.auth, by=request.auth)
     except Registration.DoesNotExist as error:
-        raise HttpError(404, "You hold no registration for this meeting.") from error
+        raise HttpError(404, _("You hold no registration for this meeting.")) from error
     return HttpResponse(status=204)
